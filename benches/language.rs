@@ -1,0 +1,2 @@
+//! Benchmarks of the language (filled by the language work).
+fn main() {}

@@ -1,0 +1,37 @@
+//! `cruscotto`: the command-line door to the language and the plans.
+
+use std::io;
+use std::process::ExitCode;
+
+const USAGE: &str = "uso: cruscotto <comando>
+  eval                  legge righe JSON da stdin e valuta ogni target (una riga JSON in uscita per riga)
+  default-plan          stampa il piano predefinito (JSON)
+  check PIANO.json      valida e valuta un piano [--json]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = match args.first().map(String::as_str) {
+        Some("eval") => cruscotto::cli::eval::run(io::stdin().lock(), io::stdout().lock()),
+        Some("default-plan") => cruscotto::cli::plan::default_plan(io::stdout().lock()),
+        Some("check") => match args.iter().skip(1).find(|a| !a.starts_with("--")) {
+            Some(path) => cruscotto::cli::plan::check(
+                path,
+                args.iter().any(|a| a == "--json"),
+                io::stdout().lock(),
+            ),
+            None => {
+                eprintln!("manca il file del piano: cruscotto check PIANO.json");
+                2
+            }
+        },
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            0
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            2
+        }
+    };
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
+}

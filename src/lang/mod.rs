@@ -1,0 +1,1 @@
+//! The rules language: grammar binding, typed AST with spans, parser, printer, diagnostics.

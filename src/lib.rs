@@ -1,0 +1,10 @@
+//! Cruscotto: the rules language, the plan and its evaluation — plain Rust with no browser type,
+//! shared by the native `cruscotto` command and the browser app (`ui`, wasm32 only).
+
+pub mod cli;
+pub mod eval;
+pub mod lang;
+pub mod plan;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,1 @@
+//! The plan: missioni → obiettivi → indicatori, revisions, the embedded default plan, the JSON format.
