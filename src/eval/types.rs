@@ -91,3 +91,100 @@ pub struct Outcome {
     /// A short text a person can read, e.g. "2019: 17 / 20 = 85 % ≥ 80 % → raggiunto".
     pub trace: String,
 }
+
+impl Date {
+    /// A real calendar date, or `None` (31/02, month 13, …).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days).then_some(Date { year, month, day })
+    }
+
+    /// Parses `dd/mm/yyyy` (also `d/m/yyyy`).
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.trim().split('/');
+        let day = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let year_text = parts.next()?;
+        if parts.next().is_some() || year_text.len() != 4 {
+            return None;
+        }
+        Date::new(year_text.parse().ok()?, month, day)
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+}
+
+impl Serialize for Datum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Datum::Number(x) => serializer.serialize_f64(*x),
+            Datum::Date(d) => serializer.collect_str(d),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Datum {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(f64),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Number(x) if x.is_finite() => Ok(Datum::Number(x)),
+            Raw::Number(_) => Err(serde::de::Error::custom("numero non finito")),
+            Raw::Text(t) => Date::parse(&t).map(Datum::Date).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "«{t}» non è né un numero né una data gg/mm/aaaa"
+                ))
+            }),
+        }
+    }
+}
+
+impl JsonSchema for Datum {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Datum".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A number, or a date as \"dd/mm/yyyy\"",
+            "oneOf": [
+                { "type": "number" },
+                { "type": "string", "pattern": "^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$" }
+            ]
+        })
+    }
+}
+
+impl Status {
+    /// The word the interface shows (Italian or English).
+    pub fn label(self, english: bool) -> &'static str {
+        match (self, english) {
+            (Status::Met, false) => "raggiunto",
+            (Status::Met, true) => "met",
+            (Status::Partial, false) => "parzialmente raggiunto",
+            (Status::Partial, true) => "partially met",
+            (Status::NotMet, false) => "non raggiunto",
+            (Status::NotMet, true) => "not met",
+            (Status::Baseline, false) => "rilevazione",
+            (Status::Baseline, true) => "baseline",
+            (Status::NoData, false) => "n.d.",
+            (Status::NoData, true) => "no data",
+            (Status::Inactive, false) => "non attivo",
+            (Status::Inactive, true) => "inactive",
+        }
+    }
+}
