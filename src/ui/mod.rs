@@ -1,18 +1,18 @@
 //! The single-page app (Leptos, client-side rendering): a thin layer over `lang`, `eval`, `plan`.
+//!
+//! One folder per area: `dashboard/` (Cruscotto), `indicator/` (editor), `charts/` (Grafici),
+//! `lab/` (Laboratorio), `storage/` (localStorage), `io/` (export, import, CSV, share link).
+//! `state.rs` holds the signals and the edit/undo/save machinery; `i18n.rs` every word shown.
 
-use leptos::prelude::*;
+pub mod app;
+pub mod format;
+pub mod history;
+pub mod i18n;
+pub mod notice;
+pub mod storage;
 
 /// Mounts the app on the page's body.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
-}
-
-#[component]
-fn App() -> impl IntoView {
-    view! {
-        <main class="app">
-            <h1 class="plan-title">"Cruscotto strategico"</h1>
-        </main>
-    }
+    leptos::mount::mount_to_body(app::App);
 }

@@ -1,0 +1,75 @@
+//! Numbers the Italian way (`3,5`, `85 %`, `1.234,5`), English on switch.
+
+use super::i18n::Lang;
+
+/// A number with at most `decimals` decimals (trailing zeros dropped), grouped by thousands.
+pub fn number(x: f64, lang: Lang, decimals: usize) -> String {
+    if !x.is_finite() {
+        return "n.d.".into();
+    }
+    let (dec_sep, group_sep) = match lang {
+        Lang::It => (',', '.'),
+        Lang::En => ('.', ','),
+    };
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
+        None => (text.clone(), String::new()),
+    };
+    let mut grouped = String::new();
+    let digits: Vec<char> = int_part.chars().collect();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(group_sep);
+        }
+        grouped.push(*c);
+    }
+    let negative = x < 0.0 && (grouped.chars().any(|c| c != '0' && c != group_sep) || !frac_part.is_empty());
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if !frac_part.is_empty() {
+        out.push(dec_sep);
+        out.push_str(&frac_part);
+    }
+    out
+}
+
+/// A number the way a cell shows it: 2 decimals at most.
+pub fn num(x: f64, lang: Lang) -> String {
+    number(x, lang, 2)
+}
+
+/// A ratio shown as a percentage: 0.85 → `85 %`.
+pub fn percent_of_ratio(x: f64, lang: Lang) -> String {
+    format!("{} %", number(x * 100.0, lang, 1))
+}
+
+/// A score already on 0–100 → `85 %`.
+pub fn score(x: f64, lang: Lang) -> String {
+    format!("{} %", number(x, lang, 0))
+}
+
+/// Parses a number typed by a person: `3,5`, `3.5`, `1.234,5`, `85%`, `-2`. Empty → `Ok(None)`.
+pub fn parse_input(text: &str) -> Result<Option<f64>, ()> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (t, pct) = match t.strip_suffix('%') {
+        Some(rest) => (rest.trim(), true),
+        None => (t, false),
+    };
+    let cleaned: String = if t.contains(',') {
+        t.replace('.', "").replace(',', ".")
+    } else {
+        t.to_string()
+    };
+    let x: f64 = cleaned.parse().map_err(|_| ())?;
+    if !x.is_finite() {
+        return Err(());
+    }
+    Ok(Some(if pct { x / 100.0 } else { x }))
+}

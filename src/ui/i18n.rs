@@ -1,0 +1,169 @@
+//! The interface's words, Italian first, English on switch: every UI string goes through [`T`].
+
+use leptos::prelude::*;
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    It,
+    En,
+}
+
+impl Lang {
+    pub fn is_en(self) -> bool {
+        self == Lang::En
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::It => "it",
+            Lang::En => "en",
+        }
+    }
+}
+
+macro_rules! strings {
+    ($($key:ident => $it:literal, $en:literal;)*) => {
+        /// A string of the interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T { $($key),* }
+        impl T {
+            /// The words in the given language.
+            pub fn in_(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::It) => $it, (T::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    AppName => "Cruscotto strategico", "Strategic dashboard";
+    TabDashboard => "Cruscotto", "Dashboard";
+    TabIndicator => "Indicatore", "Indicator";
+    TabCharts => "Grafici", "Charts";
+    TabLab => "Laboratorio", "Lab";
+    Language => "Lingua", "Language";
+    Undo => "Annulla", "Undo";
+    Redo => "Ripeti", "Redo";
+    Plans => "Piani", "Plans";
+    NewPlan => "Nuovo", "New";
+    Duplicate => "Duplica", "Duplicate";
+    Rename => "Rinomina", "Rename";
+    Delete => "Elimina", "Delete";
+    ResetDefault => "Ripristina il piano predefinito", "Reset to the default plan";
+    Close => "Chiudi", "Close";
+    Mission => "Missione", "Mission";
+    Objective => "Obiettivo", "Objective";
+    Indicator => "Indicatore", "Indicator";
+    Indicators => "Indicatori", "Indicators";
+    Owner => "Owner", "Owner";
+    AllOwners => "Tutti gli owner", "All owners";
+    Status => "Stato", "Status";
+    AllStatuses => "Tutti gli stati", "All statuses";
+    Year => "Anno", "Year";
+    AllYears => "Tutti gli anni", "All years";
+    Search => "Cerca", "Search";
+    SearchPlaceholder => "nome, codice, formula…", "name, code, formula…";
+    Target => "Target", "Target";
+    Actual => "Consuntivo", "Actual";
+    Achievement => "Grado di raggiungimento", "Degree of achievement";
+    PlanInForce => "Piano vigente dopo la deliberazione", "Plan in force after the resolution";
+    AllRevisions => "tutte le revisioni (piano completo)", "all revisions (full plan)";
+    EliminatedBy => "Eliminato:", "Eliminated:";
+    LoadExample => "Carica i dati di esempio (consuntivi inventati)", "Load example data (made-up actuals)";
+    ExampleLoaded => "Dati di esempio caricati: i consuntivi sono inventati, solo per prova.", "Example data loaded: the actuals are made up, for trying only.";
+    ExampleBadge => "DATI DI ESEMPIO", "EXAMPLE DATA";
+    NoResults => "Nessun indicatore corrisponde ai filtri.", "No indicator matches the filters.";
+    Saved => "Salvato", "Saved";
+    Saving => "Salvataggio…", "Saving…";
+    NotSaved => "Non salvato", "Not saved";
+    QuotaFull => "Memoria del browser piena: l'ultima modifica NON è salvata, ma resta in questa pagina. Esporta il piano (JSON) o elimina piani che non servono, poi riprova.", "Browser storage is full: the last edit is NOT saved, but it stays in this page. Export the plan (JSON) or delete plans you do not need, then retry.";
+    StorageUnavailable => "La memoria del browser (localStorage) non è disponibile: le modifiche restano solo in questa pagina.", "Browser storage (localStorage) is not available: edits stay only in this page.";
+    CorruptKept => "Il piano salvato era illeggibile: l'ho messo da parte (non cancellato) con la chiave", "The saved plan could not be read: it was kept aside (not deleted) under the key";
+    OtherTab => "Questo piano è stato modificato in un'altra scheda. Il salvataggio automatico è sospeso.", "This plan was changed in another tab. Autosave is paused.";
+    ReloadTheirs => "Carica la versione dell'altra scheda", "Load the other tab's version";
+    KeepMine => "Tieni la mia (sovrascrivi)", "Keep mine (overwrite)";
+    Retry => "Riprova a salvare", "Retry saving";
+    Name => "Nome", "Name";
+    Code => "Codice", "Code";
+    Formula => "Formula (algoritmo di calcolo)", "Formula";
+    Unit => "Unità", "Unit";
+    Polarity => "Polarità", "Polarity";
+    HigherBetter => "più alto è meglio", "higher is better";
+    LowerBetter => "più basso è meglio", "lower is better";
+    Weight => "Peso", "Weight";
+    Value => "Valore", "Value";
+    Score => "Punteggio", "Score";
+    Trace => "Traccia", "Trace";
+    History => "Storia delle revisioni", "Revision history";
+    Benchmark => "Media cluster", "Cluster mean";
+    Measures => "Misure", "Measures";
+    ChooseIndicator => "Scegli un indicatore", "Choose an indicator";
+    AddIndicator => "Aggiungi indicatore", "Add indicator";
+    DuplicateIndicator => "Duplica indicatore", "Duplicate indicator";
+    RemoveIndicator => "Rimuovi indicatore", "Remove indicator";
+    AddObjective => "Aggiungi obiettivo", "Add objective";
+    RemoveObjective => "Rimuovi obiettivo", "Remove objective";
+    ValueDirect => "Valore (inserito direttamente)", "Value (entered directly)";
+    Computed => "Calcolato", "Computed";
+    NotANumber => "Non è un numero: scrivi per esempio 3,5 oppure 85%", "Not a number: write e.g. 3.5 or 85%";
+    Export => "Esporta", "Export";
+    ExportJson => "Esporta JSON", "Export JSON";
+    ExportCsv => "Esporta CSV (foglio di calcolo)", "Export CSV (spreadsheet)";
+    Import => "Importa JSON", "Import JSON";
+    DropHere => "…oppure trascina qui un file JSON", "…or drop a JSON file here";
+    ImportProblems => "Il file non è un piano valido; il piano attuale non è stato toccato.", "The file is not a valid plan; the current plan was not touched.";
+    ImportReady => "Piano letto correttamente. Sostituire il piano attuale?", "Plan read correctly. Replace the current plan?";
+    ImportConfirm => "Sì, importa", "Yes, import";
+    ImportCancel => "Annulla", "Cancel";
+    ImportAsNew => "Importa come nuovo piano", "Import as a new plan";
+    ShareLink => "Copia link di condivisione", "Copy share link";
+    ShareTooBig => "Il piano è troppo grande per un link: esporta il JSON.", "The plan is too large for a link: export the JSON.";
+    ShareCopied => "Link creato (anche nella barra dell'indirizzo):", "Link created (also in the address bar):";
+    SharedOpened => "Aperto un piano condiviso tramite link: è stato salvato come nuovo piano.", "Opened a plan shared by link: it was saved as a new plan.";
+    SharedBad => "Il link di condivisione non contiene un piano valido.", "The share link does not contain a valid plan.";
+    ChartFor => "Grafico dell'indicatore", "Chart of the indicator";
+    ObjectiveChart => "Grado di raggiungimento dell'obiettivo per anno", "Objective achievement per year";
+    LabTitle => "Laboratorio formule", "Formula lab";
+    LabFormula => "Formula", "Formula";
+    LabTarget => "Target", "Target";
+    LabData => "Dati (una misura per riga, valori per anno)", "Data (one measure per row, values per year)";
+    LabTree => "Albero sintattico", "Syntax tree";
+    LabExamples => "Esempi dal piano (notazioni di target)", "Examples from the plan (target notations)";
+    ApplyTo => "Applica all'indicatore", "Apply to indicator";
+    Applied => "Applicato.", "Applied.";
+    WhatIf => "Cosa succede se…", "What if…";
+    WhatIfHelp => "Cambia il target di un indicatore e guarda quali stati e gradi cambiano, prima di salvare.", "Change an indicator's target and see which statuses and roll-ups change, before saving.";
+    Changes => "Cambiamenti", "Changes";
+    NoChanges => "Nessun cambiamento.", "No changes.";
+    Save => "Salva", "Save";
+    Before => "prima", "before";
+    After => "dopo", "after";
+    Print => "Stampa", "Print";
+    Page => "Pagina", "Page";
+    Previous => "Precedente", "Previous";
+    Next => "Successiva", "Next";
+    Loading => "Caricamento…", "Loading…";
+    Error => "Errore", "Error";
+    DefaultPlanName => "Piano predefinito", "Default plan";
+    ConfirmDelete => "Eliminare definitivamente questo piano?", "Delete this plan for good?";
+    NewName => "Nuovo nome del piano", "New name of the plan";
+    CopyOf => "Copia di", "Copy of";
+    Empty => "vuoto", "empty";
+    Measure => "Misura", "Measure";
+    AddMeasure => "Aggiungi misura", "Add measure";
+    Years => "Anni", "Years";
+    Missions => "Missioni", "Missions";
+    Objectives => "Obiettivi", "Objectives";
+    Filters => "Filtri", "Filters";
+    Legend => "Legenda", "Legend";
+    Line => "riga", "line";
+    Column => "colonna", "column";
+}
+
+/// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.
+pub fn tr(lang: RwSignal<Lang>, key: T) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
+    move || key.in_(lang.get())
+}
