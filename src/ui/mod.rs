@@ -9,10 +9,10 @@ pub fn mount() {
 }
 
 #[component]
-fn App() -> impl IntoView {
+pub fn App() -> impl IntoView {
     view! {
-        <main class="app">
-            <h1 class="plan-title">"Cruscotto strategico"</h1>
+        <main class="app" data-testid="app">
+            <h1 class="plan-title" data-testid="plan-title">"Cruscotto strategico"</h1>
         </main>
     }
 }
