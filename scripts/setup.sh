@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Installs what building and testing Cruscotto needs, skipping whatever is already there.
+# Sourced by scripts/serve.sh and scripts/test.sh; safe to run on its own:
+#   bash scripts/setup.sh [build|test]
+# "build" needs: the wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (optional).
+# "test" also needs: chromium, chromedriver, node + npm, and the e2e packages.
+set -euo pipefail
+
+want="${1:-test}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+die() { printf '[setup] ERRORE: %s\n' "$*" >&2; exit 1; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+command -v cargo >/dev/null || die "manca Rust: installalo con rustup (https://rustup.rs), poi rilancia il comando."
+
+# apt-get for system packages: as root directly, otherwise through sudo when there is one.
+apt_install() {
+  local runner=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || die "mancano i pacchetti $*: installali con: sudo apt-get install -y $*"
+    runner="sudo"
+  fi
+  command -v apt-get >/dev/null || die "mancano i pacchetti $* e questo sistema non ha apt-get: installali a mano."
+  say "installo con apt-get: $*"
+  if [ ! -f /tmp/.cruscotto-apt-updated ]; then
+    $runner apt-get update -qq >&2 && touch /tmp/.cruscotto-apt-updated
+  fi
+  DEBIAN_FRONTEND=noninteractive $runner apt-get install -y -qq "$@" >&2 \
+    || die "apt-get non è riuscito a installare $*: installali con: sudo apt-get install -y $*"
+}
+
+# 1. The wasm target.
+if command -v rustup >/dev/null; then
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "aggiungo il target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown >&2
+  fi
+else
+  rustc --print target-list | grep -qx wasm32-unknown-unknown \
+    || die "manca il target wasm32: installalo con: rustup target add wasm32-unknown-unknown"
+fi
+
+# 2. trunk, the exact version this project is built with (0.22 needs a newer rustc).
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "installo trunk $TRUNK_VERSION (circa 10 minuti, una volta sola)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked >&2
+fi
+
+# 3. wasm-bindgen-cli, exactly the wasm-bindgen version pinned in Cargo.lock.
+wbg_version="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' "$root/Cargo.lock")"
+[ -n "$wbg_version" ] || die "Cargo.lock non indica la versione di wasm-bindgen"
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg_version" ]; then
+  say "installo wasm-bindgen-cli $wbg_version (circa 5 minuti, una volta sola)"
+  # Not --locked: the registry here lacks a version its own lock file pins.
+  cargo install wasm-bindgen-cli --version "$wbg_version" >&2
+fi
+grep -q "wasm_bindgen = \"$wbg_version\"" "$root/Trunk.toml" \
+  || die "Trunk.toml [tools] wasm_bindgen non è $wbg_version (la versione in Cargo.lock): aggiornalo."
+
+# 4. wasm-opt shrinks the page; the build works without it, but we install it where we can.
+if ! command -v wasm-opt >/dev/null; then
+  apt_install binaryen || say "wasm-opt non disponibile: la pagina sarà più grande"
+fi
+
+if [ "$want" = test ]; then
+  # 5. A real browser and its driver for the browser tests.
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+
+  # 6. The end-to-end test driver (playwright-core drives the system Chromium; it downloads no browser).
+  if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+    say "installo le dipendenze dei test end-to-end (npm ci)"
+    (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+fi
+say "pronto."

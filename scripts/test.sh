@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Command two: installs what is missing and runs every test —
+#   1. native: cargo test (language, plan, CLI)
+#   2. wasm-bindgen-test in headless Chromium
+#   3. end-to-end: the release page (dist/) served on loopback, driven in headless Chromium
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+bash scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$root/webdriver.json"
+start=$(date +%s)
+step() { printf '\n=== %s (%ss)\n' "$*" "$(( $(date +%s) - start ))" >&2; }
+
+step "1/3 test nativi (cargo test)"
+cargo test --locked
+
+step "2/3 test wasm-bindgen nel browser (headless Chromium)"
+cargo test --locked --target wasm32-unknown-unknown --test browser
+
+step "3/3 test end-to-end sulla pagina costruita (headless Chromium)"
+trunk build --release
+bash scripts/size.sh
+(cd tests/e2e && node --test --test-concurrency=1)
+
+step "tutti i test sono passati"

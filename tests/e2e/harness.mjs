@@ -1,0 +1,103 @@
+// Shared harness of the end-to-end tests: serves the built page (dist/) on loopback under a
+// sub-folder (so relative URLs are checked too) and drives the system's headless Chromium.
+import http from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = path.resolve(process.env.CRUSCOTTO_DIST ?? path.join(here, "..", "..", "dist"));
+export const PREFIX = "/una/cartella/qualsiasi/";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
+
+/** Starts a static server of DIST on 127.0.0.1 (random port); resolves to its base URL. */
+export async function serveDist() {
+  await stat(path.join(DIST, "index.html")).catch(() => {
+    throw new Error(`manca ${DIST}/index.html: costruisci la pagina con trunk build --release`);
+  });
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    if (!url.pathname.startsWith(PREFIX)) {
+      res.writeHead(404).end("fuori dalla cartella");
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(PREFIX.length)) || "index.html";
+    const file = path.resolve(DIST, rel);
+    if (!file.startsWith(DIST)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("non trovato");
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return { server, url: `http://127.0.0.1:${port}${PREFIX}` };
+}
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+/** Launches headless Chromium with the flags this closed-network machine needs. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * Opens the app in a fresh browser context (its own empty localStorage) and collects every console
+ * error and uncaught page error, so a test can assert there were none.
+ */
+export async function openApp(browser, url, { context } = {}) {
+  const ctx = context ?? (await browser.newContext({ acceptDownloads: true, locale: "it-IT" }));
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
+  page.on("requestfailed", (req) => errors.push(`requestfailed: ${req.url()}`));
+  await page.goto(url);
+  // The app is mounted when its root element is in the page.
+  await page.waitForSelector("[data-testid=app]", { timeout: 30_000 });
+  return { ctx, page, errors };
+}
+
+/** One server and one browser for a whole test file. */
+export async function setup() {
+  const { server, url } = await serveDist();
+  const browser = await launchBrowser();
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
