@@ -5,9 +5,11 @@
 //! `state.rs` holds the signals and the edit/undo/save machinery; `i18n.rs` every word shown.
 
 pub mod app;
+pub mod charts;
 pub mod format;
 pub mod history;
 pub mod i18n;
+pub mod io;
 pub mod notice;
 pub mod storage;
 

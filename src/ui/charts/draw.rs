@@ -1,0 +1,201 @@
+//! Drawing on a canvas with plotters: the indicator chart (actual line, target markers, benchmark
+//! line, points coloured by status) and the objective chart (achievement bars per year).
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+use crate::eval::Status;
+use crate::ui::format;
+use crate::ui::i18n::Lang;
+
+/// What the indicator chart shows.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct LineChart {
+    pub years: Vec<i32>,
+    /// Actual value per year and its status.
+    pub actual: Vec<(i32, f64, Status)>,
+    /// A numeric threshold per year, when the target has one.
+    pub targets: Vec<(i32, f64)>,
+    pub benchmark: Vec<(i32, f64)>,
+    /// Show values ×100 with a `%` (ratios).
+    pub percent: bool,
+}
+
+/// What the objective chart shows: achievement 0–100 per year.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct BarChart {
+    pub years: Vec<i32>,
+    pub scores: Vec<(i32, f64)>,
+}
+
+pub fn status_color(status: Status) -> RGBColor {
+    match status {
+        Status::Met => RGBColor(0x1b, 0x7a, 0x3a),
+        Status::Partial => RGBColor(0xa8, 0x6a, 0x00),
+        Status::NotMet => RGBColor(0xb3, 0x26, 0x1e),
+        Status::Baseline => RGBColor(0x1f, 0x5f, 0xa8),
+        Status::NoData | Status::Inactive => RGBColor(0x6b, 0x72, 0x80),
+    }
+}
+
+const ACTUAL: RGBColor = RGBColor(0x1d, 0x24, 0x30);
+const TARGET: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
+const BENCH: RGBColor = RGBColor(0x1f, 0x5f, 0xa8);
+
+fn x_range(years: &[i32]) -> (f64, f64) {
+    let first = years.iter().min().copied().unwrap_or(2016) as f64;
+    let last = years.iter().max().copied().unwrap_or(2021) as f64;
+    (first - 0.5, last + 0.5)
+}
+
+fn year_label(x: &f64) -> String {
+    if (x - x.round()).abs() < 1e-6 {
+        format!("{:.0}", x)
+    } else {
+        String::new()
+    }
+}
+
+/// Draws the indicator chart; errors are returned as text, never a panic.
+pub fn draw_line(canvas: web_sys::HtmlCanvasElement, data: &LineChart, lang: Lang) -> Result<(), String> {
+    let backend = CanvasBackend::with_canvas_object(canvas).ok_or("canvas non disponibile")?;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let scale = if data.percent { 100.0 } else { 1.0 };
+    let all: Vec<f64> = data
+        .actual
+        .iter()
+        .map(|p| p.1)
+        .chain(data.targets.iter().map(|p| p.1))
+        .chain(data.benchmark.iter().map(|p| p.1))
+        .map(|v| v * scale)
+        .filter(|v| v.is_finite())
+        .collect();
+    let (mut lo, mut hi) = all
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    if !lo.is_finite() {
+        lo = 0.0;
+        hi = 1.0;
+    }
+    if lo > 0.0 {
+        lo = 0.0;
+    }
+    if (hi - lo).abs() < 1e-9 {
+        hi = lo + 1.0;
+    }
+    let pad = (hi - lo) * 0.1;
+    let (x0, x1) = x_range(&data.years);
+    let mut chart = ChartBuilder::on(&root)
+        .margin(12)
+        .x_label_area_size(28)
+        .y_label_area_size(56)
+        .build_cartesian_2d(x0..x1, (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad))
+        .map_err(|e| e.to_string())?;
+    let percent = data.percent;
+    let y_fmt = move |y: &f64| {
+        let text = format::number(*y, lang, 2);
+        if percent {
+            format!("{text} %")
+        } else {
+            text
+        }
+    };
+    chart
+        .configure_mesh()
+        .x_labels(data.years.len().max(2))
+        .x_label_formatter(&year_label)
+        .y_label_formatter(&y_fmt)
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    // Benchmark: dashed-looking thin line.
+    if !data.benchmark.is_empty() {
+        chart
+            .draw_series(LineSeries::new(
+                data.benchmark.iter().map(|(y, v)| (*y as f64, v * scale)),
+                BENCH.stroke_width(2),
+            ))
+            .map_err(|e| e.to_string())?
+            .label(if lang.is_en() { "cluster mean" } else { "media cluster" })
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], BENCH.stroke_width(2)));
+        chart
+            .draw_series(
+                data.benchmark
+                    .iter()
+                    .map(|(y, v)| TriangleMarker::new((*y as f64, v * scale), 5, BENCH.filled())),
+            )
+            .map_err(|e| e.to_string())?;
+    }
+    // Targets: a short horizontal bar per year.
+    chart
+        .draw_series(data.targets.iter().map(|(y, v)| {
+            let x = *y as f64;
+            PathElement::new(vec![(x - 0.3, v * scale), (x + 0.3, v * scale)], TARGET.stroke_width(3))
+        }))
+        .map_err(|e| e.to_string())?
+        .label("target")
+        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], TARGET.stroke_width(3)));
+    // Actual values: a line and points coloured by status.
+    chart
+        .draw_series(LineSeries::new(
+            data.actual.iter().map(|(y, v, _)| (*y as f64, v * scale)),
+            ACTUAL.stroke_width(2),
+        ))
+        .map_err(|e| e.to_string())?
+        .label(if lang.is_en() { "actual" } else { "consuntivo" })
+        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], ACTUAL.stroke_width(2)));
+    chart
+        .draw_series(
+            data.actual
+                .iter()
+                .map(|(y, v, s)| Circle::new((*y as f64, v * scale), 6, status_color(*s).filled())),
+        )
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(0xcc, 0xcc, 0xcc))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Draws the objective chart: one bar per year, 0–100 %.
+pub fn draw_bars(canvas: web_sys::HtmlCanvasElement, data: &BarChart, lang: Lang) -> Result<(), String> {
+    let backend = CanvasBackend::with_canvas_object(canvas).ok_or("canvas non disponibile")?;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let (x0, x1) = x_range(&data.years);
+    let mut chart = ChartBuilder::on(&root)
+        .margin(12)
+        .x_label_area_size(28)
+        .y_label_area_size(56)
+        .build_cartesian_2d(x0..x1, 0.0..105.0)
+        .map_err(|e| e.to_string())?;
+    let y_fmt = move |y: &f64| format::score(*y, lang);
+    chart
+        .configure_mesh()
+        .x_labels(data.years.len().max(2))
+        .x_label_formatter(&year_label)
+        .y_label_formatter(&y_fmt)
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    chart
+        .draw_series(data.scores.iter().map(|(y, s)| {
+            let x = *y as f64;
+            let color = if *s >= 100.0 - 1e-9 {
+                status_color(Status::Met)
+            } else if *s > 0.0 {
+                status_color(Status::Partial)
+            } else {
+                status_color(Status::NotMet)
+            };
+            Rectangle::new([(x - 0.3, 0.0), (x + 0.3, s.clamp(0.0, 100.0))], color.filled())
+        }))
+        .map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())?;
+    Ok(())
+}

@@ -1,0 +1,34 @@
+//! CSV for Italian spreadsheets: `;` separator, decimal comma, UTF-8 BOM, CRLF line ends.
+
+/// One cell, quoted when it holds a separator, a quote or a line break.
+pub fn cell(text: &str) -> String {
+    // A leading = + - @ would be run as a formula by spreadsheets: neutralise it.
+    let risky = text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() && !text.starts_with("-") ;
+    let text = if risky { format!("'{text}") } else { text.to_string() };
+    if text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// Rows of cells → the file's text, with the BOM Excel needs to read UTF-8.
+pub fn document(rows: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{FEFF}");
+    for row in rows {
+        let line: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        out.push_str(&line.join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A number with a decimal comma and no grouping (what spreadsheets read back as a number).
+pub fn number(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let text = format!("{x:.6}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.replace('.', ",")
+}
