@@ -1,9 +1,11 @@
-//! The shell: header with the plan title, language switch, undo/redo, tabs.
+//! The shell: header with the plan title, plans bar, language switch, undo/redo, tabs.
 
 use leptos::prelude::*;
 
 use super::i18n::{Lang, T};
-use super::notice::{NoticeArea, Notices};
+use super::notice::NoticeArea;
+use super::state::{AppState, SaveState};
+use super::{charts_tab, dashboard, indicator, lab, plans};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
@@ -35,67 +37,149 @@ impl Tab {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(Lang::It);
-    let tab = RwSignal::new(Tab::Dashboard);
-    let notices = Notices::new();
+    let state = AppState::start();
+    provide_context(state);
+    let lang = state.lang;
+    let tab = state.tab;
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.get().code());
         }
     });
+    let t = move |k: T| k.in_(lang.get());
     view! {
         <div class="app" data-testid="app">
             <header class="app-header">
                 <div class="title-row">
-                    <h1 class="plan-title" data-testid="plan-title">
-                        {move || T::AppName.in_(lang.get())}
-                    </h1>
+                    <div>
+                        <h1 class="plan-title" data-testid="plan-title">
+                            {move || state.plan.with(|p| p.title.clone())}
+                        </h1>
+                        <p class="plan-body">{move || state.plan.with(|p| p.body.clone())}</p>
+                    </div>
                     <div class="header-tools">
-                        <label class="lang-switch">
-                            <span class="sr-only">{move || T::Language.in_(lang.get())}</span>
-                            <select
-                                data-testid="lang"
-                                aria-label=move || T::Language.in_(lang.get())
-                                on:change=move |ev| {
-                                    lang.set(if event_target_value(&ev) == "en" { Lang::En } else { Lang::It })
-                                }
-                            >
-                                <option value="it" selected=move || lang.get() == Lang::It>"Italiano"</option>
-                                <option value="en" selected=move || lang.get() == Lang::En>"English"</option>
-                            </select>
-                        </label>
+                        <SaveIndicator />
+                        <button
+                            data-testid="undo"
+                            aria-keyshortcuts="Control+Z"
+                            disabled=move || !state.can_undo.get()
+                            on:click=move |_| state.undo()
+                        >
+                            "↶ "
+                            {move || t(T::Undo)}
+                        </button>
+                        <button
+                            data-testid="redo"
+                            aria-keyshortcuts="Control+Shift+Z"
+                            disabled=move || !state.can_redo.get()
+                            on:click=move |_| state.redo()
+                        >
+                            "↷ "
+                            {move || t(T::Redo)}
+                        </button>
+                        <button class="no-print" on:click=move |_| {
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.print();
+                            }
+                        }>{move || t(T::Print)}</button>
+                        <select
+                            data-testid="lang"
+                            aria-label=move || t(T::Language)
+                            on:change=move |ev| {
+                                lang.set(if event_target_value(&ev) == "en" { Lang::En } else { Lang::It })
+                            }
+                        >
+                            <option value="it" selected=move || lang.get() == Lang::It>"Italiano"</option>
+                            <option value="en" selected=move || lang.get() == Lang::En>"English"</option>
+                        </select>
                     </div>
                 </div>
-                <nav class="tabs" role="tablist" aria-label=move || T::AppName.in_(lang.get())>
+                <plans::PlansBar />
+                <nav class="tabs" role="tablist" aria-label=move || t(T::AppName)>
                     {Tab::ALL
                         .into_iter()
-                        .map(|t| {
+                        .map(|k| {
                             view! {
                                 <button
                                     role="tab"
                                     class="tab"
-                                    id=format!("tab-{}", t.slug())
-                                    data-testid=format!("tab-{}", t.slug())
-                                    aria-selected=move || (tab.get() == t).to_string()
+                                    id=format!("tab-{}", k.slug())
+                                    data-testid=format!("tab-{}", k.slug())
+                                    aria-selected=move || (tab.get() == k).to_string()
                                     aria-controls="panel"
-                                    on:click=move |_| tab.set(t)
+                                    on:click=move |_| tab.set(k)
                                 >
-                                    {move || t.label().in_(lang.get())}
+                                    {move || t(k.label())}
                                 </button>
                             }
                         })
                         .collect_view()}
                 </nav>
             </header>
-            <NoticeArea notices=notices lang=lang />
-            <main id="panel" role="tabpanel" class="panel">
+            <ConflictBanner />
+            <NoticeArea notices=state.notices lang=lang />
+            <main id="panel" role="tabpanel" class="panel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
                 {move || match tab.get() {
-                    Tab::Dashboard => view! { <p>"…"</p> }.into_any(),
-                    Tab::Indicator => view! { <p>"…"</p> }.into_any(),
-                    Tab::Charts => view! { <p>"…"</p> }.into_any(),
-                    Tab::Lab => view! { <p>"…"</p> }.into_any(),
+                    Tab::Dashboard => view! { <dashboard::Dashboard /> }.into_any(),
+                    Tab::Indicator => view! { <indicator::Editor /> }.into_any(),
+                    Tab::Charts => view! { <charts_tab::Charts /> }.into_any(),
+                    Tab::Lab => view! { <lab::Lab /> }.into_any(),
                 }}
             </main>
         </div>
+    }
+}
+
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <span
+            class=move || match state.save.get() {
+                SaveState::Failed(_) | SaveState::Conflict(_) => "save-state failed",
+                _ => "save-state",
+            }
+            data-testid="save-state"
+            data-state=move || match state.save.get() {
+                SaveState::Saved => "saved",
+                SaveState::Pending => "pending",
+                SaveState::Failed(_) => "failed",
+                SaveState::Conflict(_) => "conflict",
+            }
+            aria-live="polite"
+        >
+            {move || match state.save.get() {
+                SaveState::Saved => T::Saved.in_(lang.get()),
+                SaveState::Pending => T::Saving.in_(lang.get()),
+                SaveState::Failed(_) | SaveState::Conflict(_) => T::NotSaved.in_(lang.get()),
+            }}
+            {move || matches!(state.save.get(), SaveState::Failed(_)).then(|| view! {
+                " "
+                <button data-testid="retry-save" on:click=move |_| state.save_now()>
+                    {move || T::Retry.in_(lang.get())}
+                </button>
+            })}
+        </span>
+    }
+}
+
+/// Shown when another tab changed the plan this tab is editing.
+#[component]
+fn ConflictBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <Show when=move || matches!(state.save.get(), SaveState::Conflict(_))>
+            <div class="banner banner-conflict" role="alert" data-testid="conflict">
+                <span>{move || T::OtherTab.in_(lang.get())}</span>
+                <button data-testid="conflict-theirs" on:click=move |_| state.take_theirs()>
+                    {move || T::ReloadTheirs.in_(lang.get())}
+                </button>
+                <button data-testid="conflict-mine" on:click=move |_| state.keep_mine()>
+                    {move || T::KeepMine.in_(lang.get())}
+                </button>
+            </div>
+        </Show>
     }
 }

@@ -24,7 +24,8 @@ pub fn number(x: f64, lang: Lang, decimals: usize) -> String {
         }
         grouped.push(*c);
     }
-    let negative = x < 0.0 && (grouped.chars().any(|c| c != '0' && c != group_sep) || !frac_part.is_empty());
+    let negative =
+        x < 0.0 && (grouped.chars().any(|c| c != '0' && c != group_sep) || !frac_part.is_empty());
     let mut out = String::new();
     if negative {
         out.push('-');

@@ -10,7 +10,13 @@ pub struct History<T> {
 
 impl<T: Clone> Default for History<T> {
     fn default() -> Self {
-        History { past: Vec::new(), future: Vec::new(), last_key: None, last_at: 0.0, cap: 200 }
+        History {
+            past: Vec::new(),
+            future: Vec::new(),
+            last_key: None,
+            last_at: 0.0,
+            cap: 200,
+        }
     }
 }
 
@@ -18,7 +24,8 @@ impl<T: Clone> History<T> {
     /// Records `before` (the state before an edit). An edit with the same `key` less than a second
     /// after the previous one joins its step (typing a word is one step).
     pub fn record(&mut self, before: &T, key: Option<&str>, now_ms: f64) {
-        let same = key.is_some() && key == self.last_key.as_deref() && now_ms - self.last_at < 1000.0;
+        let same =
+            key.is_some() && key == self.last_key.as_deref() && now_ms - self.last_at < 1000.0;
         self.last_key = key.map(str::to_string);
         self.last_at = now_ms;
         self.future.clear();

@@ -164,6 +164,9 @@ strings! {
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.
-pub fn tr(lang: RwSignal<Lang>, key: T) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
+pub fn tr(
+    lang: RwSignal<Lang>,
+    key: T,
+) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
     move || key.in_(lang.get())
 }

@@ -1,16 +1,26 @@
 //! The single-page app (Leptos, client-side rendering): a thin layer over `lang`, `eval`, `plan`.
 //!
-//! One folder per area: `dashboard/` (Cruscotto), `indicator/` (editor), `charts/` (Grafici),
-//! `lab/` (Laboratorio), `storage/` (localStorage), `io/` (export, import, CSV, share link).
-//! `state.rs` holds the signals and the edit/undo/save machinery; `i18n.rs` every word shown.
+//! One folder per area: `dashboard/` (Cruscotto), `indicator/` (editor), `charts/` + `charts_tab`
+//! (Grafici), `lab/` (Laboratorio), `storage/` (localStorage), `io/` (export, import, CSV, share
+//! link). `state.rs` holds the signals and the edit → undo → autosave path; `i18n.rs` every word
+//! shown; `report.rs` adapts the plan's evaluation for display.
 
 pub mod app;
+pub mod badge;
 pub mod charts;
+pub mod charts_tab;
+pub mod dashboard;
+pub mod example;
 pub mod format;
 pub mod history;
 pub mod i18n;
+pub mod indicator;
 pub mod io;
+pub mod lab;
 pub mod notice;
+pub mod plans;
+pub mod report;
+pub mod state;
 pub mod storage;
 
 /// Mounts the app on the page's body.

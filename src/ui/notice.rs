@@ -30,7 +30,10 @@ pub struct Notices {
 
 impl Notices {
     pub fn new() -> Self {
-        Notices { list: RwSignal::new(Vec::new()), next: StoredValue::new(1) }
+        Notices {
+            list: RwSignal::new(Vec::new()),
+            next: StoredValue::new(1),
+        }
     }
 
     /// Shows a notice, replacing any other of the same kind.
@@ -40,7 +43,13 @@ impl Notices {
         let detail = detail.into();
         self.list.update(|l| {
             l.retain(|n| n.kind != kind);
-            l.push(Notice { id, level, text, detail, kind });
+            l.push(Notice {
+                id,
+                level,
+                text,
+                detail,
+                kind,
+            });
         });
     }
 

@@ -22,7 +22,8 @@ fn fit(canvas: &web_sys::HtmlCanvasElement, height: u32) {
 
 fn resize_ticks() -> RwSignal<u32> {
     let tick = RwSignal::new(0u32);
-    let handle = window_event_listener(ev::resize, move |_| tick.update(|t| *t = t.wrapping_add(1)));
+    let handle =
+        window_event_listener(ev::resize, move |_| tick.update(|t| *t = t.wrapping_add(1)));
     on_cleanup(move || handle.remove());
     tick
 }

@@ -57,7 +57,11 @@ fn year_label(x: &f64) -> String {
 }
 
 /// Draws the indicator chart; errors are returned as text, never a panic.
-pub fn draw_line(canvas: web_sys::HtmlCanvasElement, data: &LineChart, lang: Lang) -> Result<(), String> {
+pub fn draw_line(
+    canvas: web_sys::HtmlCanvasElement,
+    data: &LineChart,
+    lang: Lang,
+) -> Result<(), String> {
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or("canvas non disponibile")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
@@ -73,7 +77,9 @@ pub fn draw_line(canvas: web_sys::HtmlCanvasElement, data: &LineChart, lang: Lan
         .collect();
     let (mut lo, mut hi) = all
         .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(*v), hi.max(*v))
+        });
     if !lo.is_finite() {
         lo = 0.0;
         hi = 1.0;
@@ -117,7 +123,11 @@ pub fn draw_line(canvas: web_sys::HtmlCanvasElement, data: &LineChart, lang: Lan
                 BENCH.stroke_width(2),
             ))
             .map_err(|e| e.to_string())?
-            .label(if lang.is_en() { "cluster mean" } else { "media cluster" })
+            .label(if lang.is_en() {
+                "cluster mean"
+            } else {
+                "media cluster"
+            })
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], BENCH.stroke_width(2)));
         chart
             .draw_series(
@@ -131,7 +141,10 @@ pub fn draw_line(canvas: web_sys::HtmlCanvasElement, data: &LineChart, lang: Lan
     chart
         .draw_series(data.targets.iter().map(|(y, v)| {
             let x = *y as f64;
-            PathElement::new(vec![(x - 0.3, v * scale), (x + 0.3, v * scale)], TARGET.stroke_width(3))
+            PathElement::new(
+                vec![(x - 0.3, v * scale), (x + 0.3, v * scale)],
+                TARGET.stroke_width(3),
+            )
         }))
         .map_err(|e| e.to_string())?
         .label("target")
@@ -163,7 +176,11 @@ pub fn draw_line(canvas: web_sys::HtmlCanvasElement, data: &LineChart, lang: Lan
 }
 
 /// Draws the objective chart: one bar per year, 0–100 %.
-pub fn draw_bars(canvas: web_sys::HtmlCanvasElement, data: &BarChart, lang: Lang) -> Result<(), String> {
+pub fn draw_bars(
+    canvas: web_sys::HtmlCanvasElement,
+    data: &BarChart,
+    lang: Lang,
+) -> Result<(), String> {
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or("canvas non disponibile")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
@@ -193,7 +210,10 @@ pub fn draw_bars(canvas: web_sys::HtmlCanvasElement, data: &BarChart, lang: Lang
             } else {
                 status_color(Status::NotMet)
             };
-            Rectangle::new([(x - 0.3, 0.0), (x + 0.3, s.clamp(0.0, 100.0))], color.filled())
+            Rectangle::new(
+                [(x - 0.3, 0.0), (x + 0.3, s.clamp(0.0, 100.0))],
+                color.filled(),
+            )
         }))
         .map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())?;

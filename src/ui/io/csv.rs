@@ -3,8 +3,14 @@
 /// One cell, quoted when it holds a separator, a quote or a line break.
 pub fn cell(text: &str) -> String {
     // A leading = + - @ would be run as a formula by spreadsheets: neutralise it.
-    let risky = text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() && !text.starts_with("-") ;
-    let text = if risky { format!("'{text}") } else { text.to_string() };
+    let risky = text.starts_with(['=', '+', '-', '@'])
+        && text.parse::<f64>().is_err()
+        && !text.starts_with("-");
+    let text = if risky {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if text.contains([';', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

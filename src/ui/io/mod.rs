@@ -1,6 +1,7 @@
 //! Getting plans in and out of the page: file download, file reading, CSV, the share link.
 
 pub mod csv;
+pub mod panel;
 pub mod share;
 
 use wasm_bindgen::JsCast;
@@ -14,7 +15,9 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let anchor = document
         .create_element("a")
         .map_err(|e| format!("{e:?}"))?
@@ -40,17 +43,31 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
 /// Reads a file chosen or dropped by the user as text.
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
     let promise = file.text();
-    let value = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|e| format!("{e:?}"))?;
-    value.as_string().ok_or_else(|| "il file non è testo".to_string())
+    let value = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    value
+        .as_string()
+        .ok_or_else(|| "il file non è testo".to_string())
 }
 
 /// A file name from a plan name: letters, digits, dashes.
 pub fn file_stem(name: &str) -> String {
     let stem: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
-    let stem = stem.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
+    let stem = stem
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
     if stem.is_empty() {
         "piano".into()
     } else {

@@ -45,7 +45,10 @@ pub fn read_index() -> (Vec<Entry>, Option<String>) {
     for key in backend::keys_with_prefix(PLAN_PREFIX) {
         let id = key[PLAN_PREFIX.len()..].to_string();
         if !entries.iter().any(|e| e.id == id) {
-            entries.push(Entry { name: id.clone(), id });
+            entries.push(Entry {
+                name: id.clone(),
+                id,
+            });
         }
     }
     (entries, aside)

@@ -1,0 +1,329 @@
+//! Cruscotto: missioni → obiettivi → indicatori, one column per year (target, actual, status),
+//! roll-up bars, filters, "piano vigente dopo la deliberazione …", example data.
+
+pub mod model;
+
+use leptos::prelude::*;
+
+use self::model::{CellView, DashView, Filters, IndicatorView, MissionView, ObjectiveView};
+use super::app::Tab;
+use super::badge::StatusBadge;
+use super::example;
+use super::format;
+use super::i18n::{Lang, T};
+use super::notice::Level;
+use super::report;
+use super::state::AppState;
+use crate::eval::Status;
+
+const PAGE_SIZE: usize = 100;
+
+const STATUSES: [Status; 6] = [
+    Status::Met,
+    Status::Partial,
+    Status::NotMet,
+    Status::Baseline,
+    Status::NoData,
+    Status::Inactive,
+];
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let t = move |k: T| k.in_(lang.get());
+    let owner = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let year = RwSignal::new(None::<i32>);
+    let search = RwSignal::new(String::new());
+    let as_of = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
+
+    let view_plan = Memo::new(move |_| {
+        let id = as_of.get();
+        state.plan.with(|p| {
+            if id.is_empty() {
+                p.clone()
+            } else {
+                p.as_of(&id)
+            }
+        })
+    });
+    let rep = Memo::new_with_compare(move |_| view_plan.with(report::evaluate), |_, _| true);
+    let filters = Memo::new(move |_| Filters {
+        owner: owner.get(),
+        status: status.get(),
+        year: year.get(),
+        search: search.get(),
+    });
+    // Back to the first page when the filters change.
+    Effect::new(move |_| {
+        filters.track();
+        page.set(0);
+    });
+    let dash = Memo::new(move |_| {
+        let f = filters.get();
+        let l = lang.get();
+        let p = page.get();
+        view_plan.with(|plan| rep.with(|r| model::build(plan, r, &f, l, p, PAGE_SIZE)))
+    });
+
+    let load_example = move |_| {
+        state.edit(None, example::apply);
+        state.example.set(true);
+        state
+            .notices
+            .push(Level::Info, "example", T::ExampleLoaded, "");
+    };
+
+    view! {
+        <section class="dashboard" data-testid="dashboard">
+            <div class="filters" role="search">
+                <label>
+                    {move || t(T::Owner)}
+                    <select data-testid="filter-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
+                        <option value="">{move || t(T::AllOwners)}</option>
+                        {move || {
+                            state
+                                .plan
+                                .with(|p| p.owners.clone())
+                                .into_iter()
+                                .map(|o| view! { <option value=o.id.clone()>{o.name.clone()}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <label>
+                    {move || t(T::Status)}
+                    <select data-testid="filter-status" on:change=move |ev| status.set(event_target_value(&ev))>
+                        <option value="">{move || t(T::AllStatuses)}</option>
+                        {STATUSES
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=super::badge::css(s)>
+                                        {super::badge::icon(s)}
+                                        " "
+                                        {move || s.label(lang.get().is_en())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {move || t(T::Year)}
+                    <select
+                        data-testid="filter-year"
+                        on:change=move |ev| year.set(event_target_value(&ev).parse().ok())
+                    >
+                        <option value="">{move || t(T::AllYears)}</option>
+                        {move || {
+                            let (a, b) = state.plan.with(|p| (p.years.first, p.years.last));
+                            (a..=b).map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()
+                        }}
+                    </select>
+                </label>
+                <label>
+                    {move || t(T::Search)}
+                    <input
+                        type="search"
+                        data-testid="filter-search"
+                        placeholder=move || t(T::SearchPlaceholder)
+                        prop:value=move || search.get()
+                        on:input=move |ev| search.set(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    {move || t(T::PlanInForce)}
+                    <select data-testid="filter-asof" on:change=move |ev| as_of.set(event_target_value(&ev))>
+                        <option value="">{move || t(T::AllRevisions)}</option>
+                        {move || {
+                            state
+                                .plan
+                                .with(|p| p.deliberations.clone())
+                                .into_iter()
+                                .map(|d| view! { <option value=d.id.clone()>{d.label()}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <button data-testid="load-example" on:click=load_example>{move || t(T::LoadExample)}</button>
+                <Show when=move || state.example.get()>
+                    <span class="example-badge" data-testid="example-badge">{move || t(T::ExampleBadge)}</span>
+                </Show>
+            </div>
+            <Legend lang=lang />
+            {move || {
+                let d = dash.get();
+                render(d, lang, state, page)
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Legend(lang: RwSignal<Lang>) -> impl IntoView {
+    view! {
+        <p class="legend muted">
+            {move || T::Legend.in_(lang.get())}
+            ": "
+            {STATUSES
+                .into_iter()
+                .map(|s| view! { <StatusBadge status=Signal::derive(move || s) lang=lang /> " " })
+                .collect_view()}
+        </p>
+    }
+}
+
+fn render(d: DashView, lang: RwSignal<Lang>, state: AppState, page: RwSignal<usize>) -> AnyView {
+    if d.matching == 0 {
+        return view! { <p class="muted" data-testid="no-results">{move || T::NoResults.in_(lang.get())}</p> }
+            .into_any();
+    }
+    let pages = d.matching.div_ceil(PAGE_SIZE);
+    let years = d.years.clone();
+    let pager = (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=move || T::Page.in_(lang.get())>
+                <button disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
+                    {move || T::Previous.in_(lang.get())}
+                </button>
+                <span data-testid="page-info">
+                    {move || format!("{} {} / {pages}", T::Page.in_(lang.get()), page.get() + 1)}
+                </span>
+                <button
+                    disabled=move || page.get() + 1 >= pages
+                    on:click=move |_| page.update(|p| *p = (*p + 1).min(pages - 1))
+                >
+                    {move || T::Next.in_(lang.get())}
+                </button>
+                <span class="muted">{format!("{} {}", d.matching, "·")}</span>
+            </nav>
+        }
+    });
+    view! {
+        {pager.clone()}
+        {d.missions.into_iter().map(|m| mission(m, &years, lang, state)).collect_view()}
+        {pager}
+    }
+    .into_any()
+}
+
+fn bars(scores: Vec<(i32, Option<f64>)>, lang: RwSignal<Lang>, testid: String) -> impl IntoView {
+    view! {
+        <div class="rollup" data-testid=testid>
+            {scores
+                .into_iter()
+                .map(|(y, s)| {
+                    let width = s.unwrap_or(0.0).clamp(0.0, 100.0);
+                    view! {
+                        <div class="bar" data-year=y>
+                            <span>
+                                {y}
+                                ": "
+                                <strong>{move || s.map(|x| format::score(x, lang.get())).unwrap_or_else(|| "n.d.".into())}</strong>
+                            </span>
+                            <div
+                                class="bar-track"
+                                role="meter"
+                                aria-valuemin="0"
+                                aria-valuemax="100"
+                                aria-valuenow=s.map(|x| format!("{x:.0}")).unwrap_or_default()
+                                aria-label=move || format!("{} {y}", T::Achievement.in_(lang.get()))
+                            >
+                                <div class="bar-fill" style=format!("width:{width:.1}%")></div>
+                            </div>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+fn mission(m: MissionView, years: &[i32], lang: RwSignal<Lang>, state: AppState) -> impl IntoView {
+    let code = m.code.clone();
+    view! {
+        <section class="mission" data-testid=format!("mission-{code}")>
+            <h2>{move || T::Mission.in_(lang.get())} " " {m.code.clone()} " — " {m.name.clone()}</h2>
+            {bars(m.scores, lang, format!("mission-rollup-{code}"))}
+            {m.objectives.into_iter().map(|o| objective(o, years, lang, state)).collect_view()}
+        </section>
+    }
+}
+
+fn objective(
+    o: ObjectiveView,
+    years: &[i32],
+    lang: RwSignal<Lang>,
+    state: AppState,
+) -> impl IntoView {
+    let n = o.number;
+    let heads = years
+        .iter()
+        .map(|y| view! { <th scope="col">{*y}</th> })
+        .collect_view();
+    view! {
+        <section class="objective" data-testid=format!("objective-{n}")>
+            <h3>{move || T::Objective.in_(lang.get())} " " {n} ". " {o.title.clone()}</h3>
+            {bars(o.scores, lang, format!("objective-rollup-{n}"))}
+            <div class="table-wrap">
+                <table class="grid">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || T::Indicator.in_(lang.get())}</th>
+                            {heads}
+                        </tr>
+                    </thead>
+                    <tbody>{o.indicators.into_iter().map(|i| indicator_row(i, lang, state)).collect_view()}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn indicator_row(i: IndicatorView, lang: RwSignal<Lang>, state: AppState) -> impl IntoView {
+    let code = i.code.clone();
+    let open_code = i.code.clone();
+    let eliminated = i.eliminated_by.is_some();
+    view! {
+        <tr class=if eliminated { "eliminated" } else { "" } data-testid=format!("row-{code}") data-code=code.clone()>
+            <td class="ind-name">
+                <button
+                    class="link"
+                    data-testid="open-indicator"
+                    on:click=move |_| {
+                        state.selected.set(Some(open_code.clone()));
+                        state.tab.set(Tab::Indicator);
+                    }
+                >
+                    {i.code.clone()}
+                    " "
+                    {i.name.clone()}
+                </button>
+                <div class="ind-owner">{i.owners.clone()}</div>
+                {i.eliminated_by.map(|by| view! {
+                    <span class="eliminated-by" data-testid="eliminated-by">
+                        {move || T::EliminatedBy.in_(lang.get())} " " {by.clone()}
+                    </span>
+                })}
+            </td>
+            {i.cells.into_iter().map(|c| year_cell(c, lang)).collect_view()}
+        </tr>
+    }
+}
+
+fn year_cell(c: CellView, lang: RwSignal<Lang>) -> impl IntoView {
+    let status = c.status;
+    let show_value = !matches!(status, Status::Inactive) && c.value != "n.d."
+        || matches!(status, Status::NoData);
+    view! {
+        <td class="year-cell" data-year=c.year title=c.trace.clone() data-testid=format!("cell-{}", c.year)>
+            <div class="cell-target" data-testid="target">{c.target.clone()} {c.note.map(|n| view! { <span class="muted" title=n>" *"</span> })}</div>
+            {show_value.then(|| view! { <div class="cell-value" data-testid="value">{c.value.clone()}</div> })}
+            <StatusBadge status=Signal::derive(move || status) lang=lang />
+            {c.score.map(|s| view! { <div class="muted cell-score">{move || format::score(s, lang.get())}</div> })}
+        </td>
+    }
+}

@@ -1,0 +1,288 @@
+//! Export (JSON, CSV), import (file picker, drag and drop; validated before anything changes),
+//! share link.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{csv, download, file_stem, read_text, share};
+use crate::plan::{self, Plan};
+use crate::ui::format;
+use crate::ui::i18n::{Lang, T};
+use crate::ui::notice::Level;
+use crate::ui::report::{self, Report};
+use crate::ui::state::AppState;
+
+/// A file read and validated, waiting for the user's yes.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    None,
+    Ready(Box<Plan>, String),
+    Problems(String, Vec<(String, String)>),
+}
+
+/// The plan as CSV rows: one row per indicator, per year target / actual / status / score.
+pub fn csv_rows(plan: &Plan, report: &Report, lang: Lang) -> Vec<Vec<String>> {
+    let en = lang.is_en();
+    let years: Vec<i32> = (plan.years.first..=plan.years.last).collect();
+    let mut header: Vec<String> = [
+        T::Mission,
+        T::Objective,
+        T::Code,
+        T::Indicator,
+        T::Formula,
+        T::Owner,
+    ]
+    .iter()
+    .map(|k| k.in_(lang).to_string())
+    .collect();
+    for y in &years {
+        header.push(format!("{} {y}", T::Target.in_(lang)));
+        header.push(format!("{} {y}", T::Actual.in_(lang)));
+        header.push(format!("{} {y}", T::Status.in_(lang)));
+        header.push(format!("{} {y}", T::Score.in_(lang)));
+    }
+    let mut rows = vec![header];
+    for (m, o, i) in plan.indicators() {
+        let owners: Vec<String> = i
+            .owners
+            .iter()
+            .map(|id| {
+                plan.owner(id)
+                    .map(|o| o.name.clone())
+                    .unwrap_or_else(|| id.clone())
+            })
+            .collect();
+        let mut row = vec![
+            format!("{} {}", m.code, m.name),
+            format!("{}. {}", o.number, o.title),
+            i.code.clone(),
+            i.name.clone(),
+            i.formula.clone().unwrap_or_else(|| i.formula_text.clone()),
+            owners.join(", "),
+        ];
+        for y in &years {
+            row.push(
+                i.targets
+                    .get(y)
+                    .and_then(|c| c.text.clone())
+                    .unwrap_or_default(),
+            );
+            let outcome = report.outcome(&i.code, *y);
+            row.push(match outcome.map(|o| &o.value) {
+                Some(crate::eval::Value::Number(x)) => csv::number(*x),
+                Some(crate::eval::Value::Date(d)) => d.to_string(),
+                _ => String::new(),
+            });
+            row.push(
+                outcome
+                    .map(|o| o.status.label(en).to_string())
+                    .unwrap_or_default(),
+            );
+            row.push(
+                outcome
+                    .and_then(|o| o.score)
+                    .map(csv::number)
+                    .unwrap_or_default(),
+            );
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+#[component]
+pub fn IoPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let t = move |k: T| k.in_(lang.get());
+    let pending = RwSignal::new(Pending::None);
+    let over = RwSignal::new(false);
+    let link = RwSignal::new(String::new());
+
+    let handle_text = move |name: String, text: String| match plan::load(&text) {
+        Ok(p) => pending.set(Pending::Ready(Box::new(p), name)),
+        Err(e) => {
+            let en = lang.get_untracked().is_en();
+            let mut list: Vec<(String, String)> = e
+                .problems()
+                .into_iter()
+                .map(|p| {
+                    let mut path = if p.path.is_empty() {
+                        "(radice)".to_string()
+                    } else {
+                        p.path.clone()
+                    };
+                    if let (Some(l), Some(c)) = (p.line, p.column) {
+                        path.push_str(&format!(
+                            " ({} {l}, {} {c})",
+                            T::Line.in_(lang.get_untracked()),
+                            T::Column.in_(lang.get_untracked())
+                        ));
+                    }
+                    (path, if en { p.message_en } else { p.message })
+                })
+                .collect();
+            if list.is_empty() {
+                list.push((
+                    String::new(),
+                    if en { e.message_en() } else { e.to_string() },
+                ));
+            }
+            pending.set(Pending::Problems(name, list));
+        }
+    };
+    let read_file = move |file: web_sys::File| {
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            match read_text(file).await {
+                Ok(text) => handle_text(name, text),
+                Err(e) => pending.set(Pending::Problems(name, vec![(String::new(), e)])),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            read_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        over.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            read_file(file);
+        }
+    };
+    let export_json = move |_| {
+        let plan = state.plan.get_untracked();
+        let name = format!(
+            "{}.json",
+            file_stem(&state.entry_name(&state.active.get_untracked()))
+        );
+        if let Err(e) = download(&name, "application/json", &plan::to_json(&plan)) {
+            state.notices.push(Level::Error, "export", T::Error, e);
+        }
+    };
+    let export_csv = move |_| {
+        let plan = state.plan.get_untracked();
+        let rep = report::evaluate(&plan);
+        let text = csv::document(&csv_rows(&plan, &rep, lang.get_untracked()));
+        let name = format!(
+            "{}.csv",
+            file_stem(&state.entry_name(&state.active.get_untracked()))
+        );
+        if let Err(e) = download(&name, "text/csv;charset=utf-8", &text) {
+            state.notices.push(Level::Error, "export", T::Error, e);
+        }
+    };
+    let make_link = move |_| {
+        let json = state.plan.with_untracked(crate::ui::state::storage_json);
+        match share::link(&json) {
+            Some(l) => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.navigator().clipboard().write_text(&l);
+                }
+                link.set(l);
+            }
+            None => {
+                link.set(String::new());
+                state
+                    .notices
+                    .push(Level::Warning, "share", T::ShareTooBig, "");
+            }
+        }
+    };
+    let _ = format::num;
+    view! {
+        <div
+            class=move || if over.get() { "dropzone over row" } else { "dropzone row" }
+            data-testid="dropzone"
+            on:dragover=move |ev| {
+                ev.prevent_default();
+                over.set(true);
+            }
+            on:dragleave=move |_| over.set(false)
+            on:drop=on_drop
+        >
+            <button data-testid="export-json" on:click=export_json>{move || t(T::ExportJson)}</button>
+            <button data-testid="export-csv" on:click=export_csv>{move || t(T::ExportCsv)}</button>
+            <label class="button-like">
+                <span>{move || t(T::Import)}</span>
+                <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_pick />
+            </label>
+            <span class="muted">{move || t(T::DropHere)}</span>
+            <button data-testid="share-link" on:click=make_link>{move || t(T::ShareLink)}</button>
+        </div>
+        <Show when=move || !link.get().is_empty()>
+            <p class="share-out">
+                {move || t(T::ShareCopied)}
+                " "
+                <input readonly data-testid="share-url" prop:value=move || link.get() aria-label=move || t(T::ShareLink) />
+            </p>
+        </Show>
+        {move || match pending.get() {
+            Pending::None => ().into_any(),
+            Pending::Ready(p, name) => {
+                let plan_for_replace = (*p).clone();
+                let plan_for_new = (*p).clone();
+                let title = p.title.clone();
+                view! {
+                    <div class="card import-dialog" role="dialog" aria-modal="false" data-testid="import-ready">
+                        <p>
+                            <strong>{name}</strong>
+                            " — "
+                            {title}
+                        </p>
+                        <p>{move || t(T::ImportReady)}</p>
+                        <div class="row">
+                            <button class="primary" data-testid="import-confirm" on:click=move |_| {
+                                state.example.set(false);
+                                state.replace(plan_for_replace.clone());
+                                pending.set(Pending::None);
+                            }>{move || t(T::ImportConfirm)}</button>
+                            <button data-testid="import-as-new" on:click=move |_| {
+                                let name = plan_for_new.title.clone();
+                                state.add_plan(name, plan_for_new.clone());
+                                pending.set(Pending::None);
+                            }>{move || t(T::ImportAsNew)}</button>
+                            <button data-testid="import-cancel" on:click=move |_| pending.set(Pending::None)>
+                                {move || t(T::ImportCancel)}
+                            </button>
+                        </div>
+                    </div>
+                }
+                    .into_any()
+            }
+            Pending::Problems(name, list) => {
+                view! {
+                    <div class="card import-dialog notice-error" role="alert" data-testid="import-error">
+                        <p>
+                            <strong>{name}</strong>
+                            ": "
+                            {move || t(T::ImportProblems)}
+                        </p>
+                        <ul class="problems">
+                            {list
+                                .into_iter()
+                                .take(50)
+                                .map(|(path, msg)| view! { <li><code>{path}</code> " " {msg}</li> })
+                                .collect_view()}
+                        </ul>
+                        <button on:click=move |_| pending.set(Pending::None)>{move || t(T::Close)}</button>
+                    </div>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}

@@ -1,0 +1,7 @@
+//! Laboratorio formule.
+use leptos::prelude::*;
+
+#[component]
+pub fn Lab() -> impl IntoView {
+    view! { <p>"…"</p> }
+}

@@ -1,0 +1,94 @@
+//! The plans bar: which plan is open, new / duplicate / rename / delete / reset, and the
+//! import-export panel.
+
+use leptos::prelude::*;
+
+use super::i18n::T;
+use super::io::panel::IoPanel;
+use super::state::{AppState, DEFAULT_ID};
+
+#[component]
+pub fn PlansBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let t = move |k: T| k.in_(lang.get());
+    let ask = |question: &str, default: &str| -> Option<String> {
+        web_sys::window()?
+            .prompt_with_message_and_default(question, default)
+            .ok()
+            .flatten()
+    };
+    let confirm = |question: &str| -> bool {
+        web_sys::window()
+            .and_then(|w| w.confirm_with_message(question).ok())
+            .unwrap_or(false)
+    };
+    view! {
+        <div class="plans-bar" data-testid="plans-bar">
+            <label>
+                {move || t(T::Plans)}
+                <select
+                    data-testid="plan-select"
+                    on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        if id != state.active.get_untracked() {
+                            state.switch_to(&id);
+                        }
+                    }
+                >
+                    {move || {
+                        let active = state.active.get();
+                        state
+                            .plans
+                            .get()
+                            .into_iter()
+                            .map(|e| {
+                                let selected = e.id == active;
+                                let label = if e.name.is_empty() {
+                                    T::DefaultPlanName.in_(lang.get()).to_string()
+                                } else {
+                                    e.name.clone()
+                                };
+                                view! { <option value=e.id.clone() selected=selected>{label}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <button data-testid="plan-new" on:click=move |_| state.new_plan()>{move || t(T::NewPlan)}</button>
+            <button data-testid="plan-duplicate" on:click=move |_| state.duplicate_plan()>
+                {move || t(T::Duplicate)}
+            </button>
+            <button
+                data-testid="plan-rename"
+                on:click=move |_| {
+                    let current = state.entry_name(&state.active.get_untracked());
+                    if let Some(name) = ask(t(T::NewName), &current) {
+                        let name = name.trim().to_string();
+                        if !name.is_empty() {
+                            state.rename_plan(name);
+                        }
+                    }
+                }
+            >
+                {move || t(T::Rename)}
+            </button>
+            <button
+                class="danger"
+                data-testid="plan-delete"
+                disabled=move || state.active.get() == DEFAULT_ID
+                on:click=move |_| {
+                    if confirm(t(T::ConfirmDelete)) {
+                        state.delete_plan();
+                    }
+                }
+            >
+                {move || t(T::Delete)}
+            </button>
+            <button data-testid="plan-reset" on:click=move |_| state.reset_default()>
+                {move || t(T::ResetDefault)}
+            </button>
+            <IoPanel />
+        </div>
+    }
+}
