@@ -221,3 +221,60 @@ fn invalid_dates_and_weights_are_reported() {
         "peso -2 non valido"
     ));
 }
+
+#[test]
+fn a_target_that_does_not_parse_says_where() {
+    let problems = problems("bad/bad_target.json");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let p = &problems[0];
+    assert_eq!(
+        p.path,
+        "missions[0].objectives[0].indicators[0].targets.2019.text"
+    );
+    assert!(p.message.starts_with("target non valido: "), "{p}");
+    assert!(
+        p.message_en.starts_with("invalid target: "),
+        "{}",
+        p.message_en
+    );
+    // ">= 80%%": the second % is at column 7 of the target text.
+    assert_eq!((p.line, p.column), (Some(1), Some(7)));
+}
+
+#[test]
+fn a_formula_that_does_not_parse_says_where() {
+    let problems = problems("bad/bad_formula.json");
+    let p = &problems[0];
+    assert_eq!(p.path, "missions[0].objectives[0].indicators[0].formula");
+    assert!(p.message.starts_with("formula non valida: "), "{p}");
+    assert_eq!(p.line, Some(2), "the formula spans two lines");
+    assert!(p.column.is_some());
+}
+
+#[test]
+fn every_problem_of_every_expression_is_reported() {
+    let mut plan: serde_json::Value = serde_json::from_str(&fixture("minimal_plan.json")).unwrap();
+    let ind = &mut plan["missions"][0]["objectives"][0]["indicators"];
+    ind[0]["targets"]["2019"]["text"] = ">>".into();
+    ind[0]["targets"]["2020"]["text"] = "tra 3".into();
+    ind[1]["formula"] = "accessi /".into();
+    let problems = match load(&plan.to_string()) {
+        Err(LoadError::Invalid(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.contains(&"missions[0].objectives[0].indicators[0].targets.2019.text"));
+    assert!(paths.contains(&"missions[0].objectives[0].indicators[0].targets.2020.text"));
+    assert!(paths.contains(&"missions[0].objectives[0].indicators[1].formula"));
+}
+
+#[test]
+fn no_bad_fixture_panics() {
+    let dir = format!("{}/tests/fixtures/bad", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let result = std::panic::catch_unwind(|| load(&text));
+        assert!(result.is_ok(), "{} panicked", path.display());
+    }
+}
