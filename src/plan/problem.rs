@@ -69,7 +69,7 @@ pub enum LoadError {
     #[error("versione del formato {found} non supportata: questa versione di Cruscotto legge le versioni da 0 a {supported}; aggiornare Cruscotto per aprire il file")]
     UnsupportedVersion { found: i64, supported: u32 },
     /// A plan with problems: every one found, each with its path.
-    #[error("il piano ha {} problemi", .0.len())]
+    #[error("il piano ha {} problem{}", .0.len(), if .0.len() == 1 { "a" } else { "i" })]
     Invalid(Vec<Problem>),
 }
 

@@ -178,7 +178,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                         );
                     }
                 }
-                // Formulas and targets: checked by `expressions` once the language is merged.
+                super::expressions::check_indicator(ind, &ipath, &mut problems.0);
             }
         }
     }
