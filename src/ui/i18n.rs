@@ -2,13 +2,8 @@
 
 use leptos::prelude::*;
 
-/// The interface language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    It,
-    En,
-}
+/// The interface language: the same as the language's messages and traces.
+pub use crate::lang::Lang;
 
 impl Lang {
     pub fn is_en(self) -> bool {

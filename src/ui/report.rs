@@ -1,19 +1,21 @@
-//! The evaluation as the interface reads it: outcomes per indicator and year, roll-ups per
-//! objective and missione and year. A thin adapter over `Plan::evaluate`.
+//! The evaluation as the interface reads it: `Plan::evaluate`'s report, indexed by indicator code,
+//! objective number and mission code for quick look-ups.
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::eval::{Outcome, Status, Value};
+use crate::eval::{Outcome, Status};
 use crate::plan::Plan;
 
 #[derive(Clone, Debug, Default)]
 pub struct Report {
     /// By indicator code, then year.
     pub cells: HashMap<String, BTreeMap<i32, Outcome>>,
-    /// By objective number, then year: grado di raggiungimento 0–100.
-    pub objectives: HashMap<u32, BTreeMap<i32, f64>>,
+    /// By objective number, then year: grado di raggiungimento 0–100 (`None`: nothing to score).
+    pub objectives: HashMap<u32, BTreeMap<i32, Option<f64>>>,
     /// By mission code, then year.
-    pub missions: HashMap<String, BTreeMap<i32, f64>>,
+    pub missions: HashMap<String, BTreeMap<i32, Option<f64>>>,
+    /// The whole plan, per year.
+    pub plan: BTreeMap<i32, Option<f64>>,
 }
 
 impl Report {
@@ -29,21 +31,19 @@ impl Report {
 
 /// Evaluates the plan for the interface.
 pub fn evaluate(plan: &Plan) -> Report {
-    let mut report = Report::default();
-    for (_, _, ind) in plan.indicators() {
-        let mut cells = BTreeMap::new();
-        for year in plan.years.first..=plan.years.last {
-            cells.insert(
-                year,
-                Outcome {
-                    value: Value::NotAvailable(crate::eval::Unavailable::NoYear),
-                    status: Status::NoData,
-                    score: None,
-                    trace: String::new(),
-                },
-            );
+    let full = plan.evaluate();
+    let mut report = Report {
+        plan: full.scores,
+        ..Report::default()
+    };
+    for m in full.missions {
+        for o in m.objectives {
+            for i in o.indicators {
+                report.cells.insert(i.code, i.outcomes);
+            }
+            report.objectives.insert(o.number, o.scores);
         }
-        report.cells.insert(ind.code.clone(), cells);
+        report.missions.insert(m.code, m.scores);
     }
     report
 }

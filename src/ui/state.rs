@@ -45,8 +45,6 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     /// The indicator open in the editor and the charts (its code).
     pub selected: RwSignal<Option<String>>,
-    /// Example actuals loaded in this plan (shown as a badge).
-    pub example: RwSignal<bool>,
     history: StoredValue<History<Plan>>,
     /// The text this tab last wrote or read for the active plan (to recognise other tabs' writes).
     last_text: StoredValue<String>,
@@ -80,7 +78,6 @@ impl AppState {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             selected: RwSignal::new(None),
-            example: RwSignal::new(false),
             history: StoredValue::new(History::default()),
             last_text: StoredValue::new(String::new()),
             timer: StoredValue::new(None),
@@ -156,7 +153,6 @@ impl AppState {
         self.active.set(id.to_string());
         storage::write_active(id);
         self.selected.set(None);
-        self.example.set(false);
         self.plan.set(plan);
         self.history.update_value(|h| h.clear());
         self.sync_history_flags();
@@ -469,8 +465,20 @@ impl AppState {
 
     /// The active plan becomes the default plan again (undoable).
     pub fn reset_default(&self) {
-        self.example.set(false);
         self.replace(plan::default_plan());
+    }
+
+    /// Opens the plan with the example data (a plan of its own, made once).
+    pub fn open_example(&self) {
+        let existing = self.plans.with_untracked(|p| {
+            p.iter()
+                .find(|e| e.name == plan::EXAMPLE_TITLE)
+                .map(|e| e.id.clone())
+        });
+        match existing {
+            Some(id) => self.switch_to(&id),
+            None => self.add_plan(plan::EXAMPLE_TITLE.to_string(), plan::example_plan()),
+        }
     }
 
     pub fn switch_to(&self, id: &str) {

@@ -69,8 +69,7 @@ pub fn Dashboard() -> impl IntoView {
     });
 
     let load_example = move |_| {
-        state.edit(None, example::apply);
-        state.example.set(true);
+        state.open_example();
         state
             .notices
             .push(Level::Info, "example", T::ExampleLoaded, "");
@@ -149,7 +148,7 @@ pub fn Dashboard() -> impl IntoView {
                     </select>
                 </label>
                 <button data-testid="load-example" on:click=load_example>{move || t(T::LoadExample)}</button>
-                <Show when=move || state.example.get()>
+                <Show when=move || state.plan.with(example::is_example)>
                     <span class="example-badge" data-testid="example-badge">{move || t(T::ExampleBadge)}</span>
                 </Show>
             </div>

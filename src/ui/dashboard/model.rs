@@ -106,10 +106,10 @@ pub fn is_percent(unit: Option<&str>, targets: &[&str]) -> bool {
     unit.is_some_and(|u| u.trim() == "%") || targets.iter().any(|t| t.contains('%'))
 }
 
-fn scores(map: Option<&BTreeMap<i32, f64>>, years: &[i32]) -> Vec<(i32, Option<f64>)> {
+fn scores(map: Option<&BTreeMap<i32, Option<f64>>>, years: &[i32]) -> Vec<(i32, Option<f64>)> {
     years
         .iter()
-        .map(|y| (*y, map.and_then(|m| m.get(y).copied())))
+        .map(|y| (*y, map.and_then(|m| m.get(y).copied().flatten())))
         .collect()
 }
 

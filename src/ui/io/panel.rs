@@ -246,7 +246,6 @@ pub fn IoPanel() -> impl IntoView {
                         <p>{move || t(T::ImportReady)}</p>
                         <div class="row">
                             <button class="primary" data-testid="import-confirm" on:click=move |_| {
-                                state.example.set(false);
                                 state.replace(plan_for_replace.clone());
                                 pending.set(Pending::None);
                             }>{move || t(T::ImportConfirm)}</button>
