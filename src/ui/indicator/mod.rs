@@ -1,7 +1,399 @@
-//! Indicatore: the editor of one indicator.
+//! Indicatore: the editor of one indicator — its fields, the per-year grid (targets, measures,
+//! values, benchmark) checked as you type, the computed value/status/trace per year, the revision
+//! history; add, duplicate, remove indicators and objectives.
+
+pub mod checked;
+pub mod grid;
+pub mod ops;
+
 use leptos::prelude::*;
+
+use self::checked::{CheckedInput, Kind};
+use super::i18n::{Lang, T};
+use super::state::AppState;
+use crate::eval::Polarity;
+use crate::plan::{Indicator, Plan, RevisionKind};
+
+/// The plan cut down to one indicator (its objective and mission, all acts and owners):
+/// evaluating it is as cheap as evaluating one indicator.
+pub fn single_plan(plan: &Plan, code: &str) -> Option<Plan> {
+    let (m, o, i) = plan.indicators().find(|(_, _, i)| i.code == code)?;
+    let mut one = plan.clone_shell();
+    let mut mission = m.clone();
+    let mut objective = o.clone();
+    objective.indicators = vec![i.clone()];
+    mission.objectives = vec![objective];
+    one.missions = vec![mission];
+    Some(one)
+}
+
+trait Shell {
+    fn clone_shell(&self) -> Plan;
+}
+
+impl Shell for Plan {
+    fn clone_shell(&self) -> Plan {
+        Plan {
+            format: self.format,
+            version: self.version,
+            title: self.title.clone(),
+            body: self.body.clone(),
+            years: self.years,
+            notes: Vec::new(),
+            owners: self.owners.clone(),
+            deliberations: self.deliberations.clone(),
+            missions: Vec::new(),
+        }
+    }
+}
 
 #[component]
 pub fn Editor() -> impl IntoView {
-    view! { <p>"…"</p> }
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let t = move |k: T| k.in_(lang.get());
+    // Without a choice, the first indicator.
+    Effect::new(move |_| {
+        if state.selected.with(|s| s.is_none()) {
+            let first = state
+                .plan
+                .with_untracked(|p| p.indicators().next().map(|(_, _, i)| i.code.clone()));
+            if first.is_some() {
+                state.selected.set(first);
+            }
+        }
+    });
+    let add = move |_| {
+        let after = state.selected.get_untracked();
+        let name = T::Indicator.in_(lang.get_untracked()).to_string();
+        let mut new_code = None;
+        state.edit(None, |p| {
+            new_code = ops::add_after(p, after.as_deref(), &name)
+        });
+        if new_code.is_some() {
+            state.selected.set(new_code);
+        }
+    };
+    let duplicate = move |_| {
+        let Some(code) = state.selected.get_untracked() else {
+            return;
+        };
+        let mut new_code = None;
+        state.edit(None, |p| new_code = ops::duplicate(p, &code));
+        if new_code.is_some() {
+            state.selected.set(new_code);
+        }
+    };
+    let remove = move |_| {
+        let Some(code) = state.selected.get_untracked() else {
+            return;
+        };
+        state.edit(None, |p| ops::remove(p, &code));
+        state.selected.set(None);
+    };
+    let add_objective = move |_| {
+        let near = state.selected.get_untracked();
+        let title = T::Objective.in_(lang.get_untracked()).to_string();
+        let mut code = None;
+        state.edit(None, |p| {
+            if let Some(n) = ops::add_objective(p, near.as_deref(), &title) {
+                code = ops::add_after_in_objective(p, n, &title);
+            }
+        });
+        if code.is_some() {
+            state.selected.set(code);
+        }
+    };
+    let remove_objective = move |_| {
+        let Some(code) = state.selected.get_untracked() else {
+            return;
+        };
+        let Some(n) = state.plan.with_untracked(|p| ops::objective_of(p, &code)) else {
+            return;
+        };
+        state.edit(None, |p| ops::remove_objective(p, n));
+        state.selected.set(None);
+    };
+    view! {
+        <section class="editor" data-testid="editor">
+            <div class="card row">
+                <label>
+                    {move || t(T::ChooseIndicator)}
+                    <select
+                        data-testid="indicator-select"
+                        on:change=move |ev| state.selected.set(Some(event_target_value(&ev)))
+                    >
+                        {move || {
+                            let sel = state.selected.get().unwrap_or_default();
+                            state
+                                .plan
+                                .with(|p| {
+                                    p.indicators()
+                                        .map(|(_, o, i)| (o.number, i.code.clone(), i.name.chars().take(80).collect::<String>()))
+                                        .collect::<Vec<_>>()
+                                })
+                                .into_iter()
+                                .map(|(n, code, name)| {
+                                    let selected = code == sel;
+                                    view! { <option value=code.clone() selected=selected>{format!("[{n}] {code} {name}")}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <button data-testid="indicator-add" on:click=add>{move || t(T::AddIndicator)}</button>
+                <button data-testid="indicator-duplicate" on:click=duplicate>{move || t(T::DuplicateIndicator)}</button>
+                <button class="danger" data-testid="indicator-remove" on:click=remove>{move || t(T::RemoveIndicator)}</button>
+                <button data-testid="objective-add" on:click=add_objective>{move || t(T::AddObjective)}</button>
+                <button class="danger" data-testid="objective-remove" on:click=remove_objective>{move || t(T::RemoveObjective)}</button>
+            </div>
+            {move || state.selected.get().map(|code| view! { <Form code=code /> })}
+        </section>
+    }
+}
+
+#[component]
+fn Form(code: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let t = move |k: T| k.in_(lang.get());
+    let code_s = StoredValue::new(code.clone());
+    let ind = Memo::new(move |_| {
+        state
+            .plan
+            .with(|p| ops::find(p, &code_s.get_value()).cloned())
+    });
+    let field = move |f: fn(&Indicator) -> String| {
+        Signal::derive(move || ind.with(|i| i.as_ref().map(f).unwrap_or_default()))
+    };
+    let set = move |key: &'static str, f: Box<dyn FnOnce(&mut Indicator)>| {
+        let code = code_s.get_value();
+        state.edit(Some(&format!("{key}:{code}")), move |p| {
+            if let Some(i) = ops::find_mut(p, &code) {
+                f(i);
+            }
+        });
+    };
+    let code_error = RwSignal::new(None::<&'static str>);
+    let weight_error = RwSignal::new(false);
+    let on_code = move |ev: leptos::ev::Event| {
+        let new = event_target_value(&ev).trim().to_string();
+        let old = code_s.get_value();
+        if new == old {
+            code_error.set(None);
+            return;
+        }
+        if new.is_empty() {
+            code_error.set(Some("code-empty"));
+            return;
+        }
+        if state.plan.with_untracked(|p| ops::find(p, &new).is_some()) {
+            code_error.set(Some("code-taken"));
+            return;
+        }
+        code_error.set(None);
+        let n2 = new.clone();
+        state.edit(None, move |p| {
+            if let Some(i) = ops::find_mut(p, &old) {
+                i.code = n2;
+            }
+        });
+        state.selected.set(Some(new));
+    };
+    view! {
+        <Show when=move || ind.with(|i| i.is_some()) fallback=|| view! { <p>"—"</p> }>
+            <div class="card" data-testid="indicator-form">
+                <h2>{move || t(T::Indicator)} " " {move || ind.with(|i| i.as_ref().map(|i| i.code.clone()).unwrap_or_default())}</h2>
+                <div class="fields">
+                    <label class="wide">
+                        {move || t(T::Name)}
+                        <textarea
+                            rows="2"
+                            data-testid="field-name"
+                            prop:value=field(|i| i.name.clone())
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                set("name", Box::new(move |i| i.name = v));
+                            }
+                        ></textarea>
+                    </label>
+                    <label>
+                        {move || t(T::Code)}
+                        <input
+                            data-testid="field-code"
+                            prop:value=field(|i| i.code.clone())
+                            aria-invalid=move || code_error.get().is_some().to_string()
+                            on:change=on_code
+                        />
+                        {move || code_error.get().map(|k| {
+                            let msg = match (k, lang.get()) {
+                                ("code-empty", Lang::It) => "Il codice non può essere vuoto.",
+                                ("code-empty", Lang::En) => "The code cannot be empty.",
+                                (_, Lang::It) => "Codice già usato da un altro indicatore.",
+                                (_, Lang::En) => "Code already used by another indicator.",
+                            };
+                            view! { <span class="field-error" role="alert">{msg}</span> }
+                        })}
+                    </label>
+                    <label>
+                        "Sigla (es. ITP)"
+                        <input
+                            data-testid="field-short-code"
+                            prop:value=field(|i| i.short_code.clone().unwrap_or_default())
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev).trim().to_string();
+                                set("short", Box::new(move |i| i.short_code = (!v.is_empty()).then_some(v)));
+                            }
+                        />
+                    </label>
+                    <label>
+                        {move || t(T::Unit)}
+                        <input
+                            data-testid="field-unit"
+                            prop:value=field(|i| i.unit.clone().unwrap_or_default())
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                set("unit", Box::new(move |i| i.unit = (!v.trim().is_empty()).then_some(v)));
+                            }
+                        />
+                    </label>
+                    <label>
+                        {move || t(T::Polarity)}
+                        <select
+                            data-testid="field-polarity"
+                            on:change=move |ev| {
+                                let lower = event_target_value(&ev) == "lower";
+                                set("polarity", Box::new(move |i| i.polarity = if lower { Polarity::Lower } else { Polarity::Higher }));
+                            }
+                        >
+                            <option value="higher" selected=move || ind.with(|i| i.as_ref().map(|i| i.polarity) == Some(Polarity::Higher))>
+                                {move || t(T::HigherBetter)}
+                            </option>
+                            <option value="lower" selected=move || ind.with(|i| i.as_ref().map(|i| i.polarity) == Some(Polarity::Lower))>
+                                {move || t(T::LowerBetter)}
+                            </option>
+                        </select>
+                    </label>
+                    <label>
+                        {move || t(T::Weight)}
+                        <input
+                            data-testid="field-weight"
+                            inputmode="decimal"
+                            prop:value=move || ind.with(|i| i.as_ref().map(|i| crate::ui::format::number(i.weight, lang.get(), 4)).unwrap_or_default())
+                            aria-invalid=move || weight_error.get().to_string()
+                            on:change=move |ev| match crate::ui::format::parse_input(&event_target_value(&ev)) {
+                                Ok(Some(w)) if w >= 0.0 => {
+                                    weight_error.set(false);
+                                    set("weight", Box::new(move |i| i.weight = w));
+                                }
+                                _ => weight_error.set(true),
+                            }
+                        />
+                        <Show when=move || weight_error.get()>
+                            <span class="field-error" role="alert">{move || t(T::NotANumber)}</span>
+                        </Show>
+                    </label>
+                    <fieldset class="wide owners">
+                        <legend>{move || t(T::Owner)}</legend>
+                        {move || {
+                            state
+                                .plan
+                                .with(|p| p.owners.clone())
+                                .into_iter()
+                                .map(|o| {
+                                    let id = o.id.clone();
+                                    let id2 = o.id.clone();
+                                    view! {
+                                        <label class="check">
+                                            <input
+                                                type="checkbox"
+                                                prop:checked=move || ind.with(|i| i.as_ref().is_some_and(|i| i.owners.contains(&id)))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    let id = id2.clone();
+                                                    set("owners", Box::new(move |i| {
+                                                        i.owners.retain(|x| *x != id);
+                                                        if on {
+                                                            i.owners.push(id);
+                                                        }
+                                                    }));
+                                                }
+                                            />
+                                            {o.name.clone()}
+                                        </label>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </fieldset>
+                    <div class="wide">
+                        <span class="label">{move || t(T::Formula)}</span>
+                        <CheckedInput
+                            kind=Kind::Formula
+                            value=field(|i| i.formula.clone().unwrap_or_default())
+                            label=Signal::derive(move || t(T::Formula).to_string())
+                            lang=lang
+                            testid="field-formula"
+                            on_valid=Callback::new(move |v: String| {
+                                set("formula", Box::new(move |i| i.formula = (!v.trim().is_empty()).then_some(v)));
+                            })
+                        />
+                    </div>
+                    <label class="wide">
+                        "Algoritmo di calcolo (testo della fonte)"
+                        <textarea
+                            rows="2"
+                            data-testid="field-formula-text"
+                            prop:value=field(|i| i.formula_text.clone())
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                set("formula_text", Box::new(move |i| i.formula_text = v));
+                            }
+                        ></textarea>
+                    </label>
+                </div>
+            </div>
+            <grid::YearGrid code=code_s.get_value() ind=ind />
+            <div class="card" data-testid="history">
+                <h3>{move || t(T::History)}</h3>
+                {move || {
+                    let revs = ind.with(|i| i.as_ref().map(|i| i.revisions.clone()).unwrap_or_default());
+                    if revs.is_empty() {
+                        return view! { <p class="muted">"—"</p> }.into_any();
+                    }
+                    view! {
+                        <ul>
+                            {revs
+                                .into_iter()
+                                .map(|e| {
+                                    let kind = match (e.kind, lang.get()) {
+                                        (RevisionKind::Inserted, Lang::It) => "Inserito",
+                                        (RevisionKind::Updated, Lang::It) => "Aggiornato",
+                                        (RevisionKind::Eliminated, Lang::It) => "Eliminato",
+                                        (RevisionKind::Inserted, Lang::En) => "Inserted",
+                                        (RevisionKind::Updated, Lang::En) => "Updated",
+                                        (RevisionKind::Eliminated, Lang::En) => "Eliminated",
+                                    };
+                                    let act = e
+                                        .deliberation
+                                        .as_deref()
+                                        .and_then(|id| state.plan.with_untracked(|p| p.deliberation(id).map(|d| d.label())))
+                                        .unwrap_or_else(|| "deliberazione illeggibile nella fonte".into());
+                                    view! {
+                                        <li>
+                                            <strong>{kind}</strong>
+                                            " — "
+                                            {act}
+                                            {e.note.map(|n| view! { <span class="muted">" (" {n} ")"</span> })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }}
+            </div>
+        </Show>
+    }
 }

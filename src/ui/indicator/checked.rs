@@ -1,0 +1,158 @@
+//! A text field checked as you type (formula or target): the error's position is marked in the
+//! source (highlighted character and a caret line under it) and the message written below.
+//! Invalid text stays in the field (nothing typed is lost); only valid text reaches the plan.
+
+use leptos::prelude::*;
+
+use crate::lang::{parse_formula, parse_target, Diagnostic, Lang};
+
+/// What the field checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Formula,
+    Target,
+}
+
+/// A located error: character column range on its line, the line's text, the message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located {
+    pub line: usize,
+    pub column: usize,
+    pub line_text: String,
+    /// Characters from `column` that are wrong (at least 1).
+    pub width: usize,
+    pub message: String,
+}
+
+pub fn locate(src: &str, d: &Diagnostic, lang: Lang) -> Located {
+    let line_text = src
+        .lines()
+        .nth(d.line.saturating_sub(1))
+        .unwrap_or("")
+        .to_string();
+    let start = d.span.start.min(src.len());
+    let end = d.span.end.clamp(start, src.len());
+    let width = src
+        .get(start..end)
+        .map(|s| s.chars().count())
+        .unwrap_or(0)
+        .max(1);
+    Located {
+        line: d.line,
+        column: d.column.max(1),
+        line_text,
+        width,
+        message: d.message(lang),
+    }
+}
+
+/// Checks `src`; `Ok` for empty text too (an empty target means "no target").
+pub fn check(kind: Kind, src: &str, lang: Lang) -> Result<(), Located> {
+    if src.trim().is_empty() {
+        return Ok(());
+    }
+    let result = match kind {
+        Kind::Formula => parse_formula(src).map(|_| ()),
+        Kind::Target => parse_target(src).map(|_| ()),
+    };
+    result.map_err(|ds| match ds.first() {
+        Some(d) => locate(src, d, lang),
+        None => Located {
+            line: 1,
+            column: 1,
+            line_text: src.to_string(),
+            width: 1,
+            message: "?".into(),
+        },
+    })
+}
+
+/// The source line with the wrong characters marked, then a caret line, then the message.
+pub fn error_view(e: Located, lang: Lang) -> impl IntoView {
+    let chars: Vec<char> = e.line_text.chars().collect();
+    let col = e.column - 1;
+    let before: String = chars.iter().take(col).collect();
+    let bad: String = chars.iter().skip(col).take(e.width).collect();
+    let after: String = chars.iter().skip(col + e.width).collect();
+    let bad = if bad.is_empty() { " ".to_string() } else { bad };
+    let caret = format!(
+        "{}{}",
+        " ".repeat(col),
+        "^".repeat(e.width.min(chars.len().saturating_sub(col)).max(1))
+    );
+    let place = match lang {
+        Lang::It => format!("riga {}, colonna {}", e.line, e.column),
+        Lang::En => format!("line {}, column {}", e.line, e.column),
+    };
+    view! {
+        <div class="error-box" data-testid="error" data-column=e.column>
+            <pre class="caret-line src-line" aria-hidden="true">{before}<mark data-testid="error-mark">{bad}</mark>{after}</pre>
+            <pre class="caret-line" aria-hidden="true" data-testid="caret">{caret}</pre>
+            <p class="field-error" role="alert">{place} ": " {e.message}</p>
+        </div>
+    }
+}
+
+/// A checked input. `value` is the text in the plan; `on_valid` receives each valid text.
+#[component]
+pub fn CheckedInput(
+    kind: Kind,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] label: Signal<String>,
+    lang: RwSignal<Lang>,
+    on_valid: Callback<String>,
+    #[prop(into)] testid: String,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let draft = RwSignal::new(value.get_untracked());
+    // When the plan's text changes from elsewhere (undo, another indicator), show it; edits of
+    // other fields leave an invalid draft here alone (the memo does not fire for them).
+    let value = Memo::new(move |_| value.get());
+    Effect::new(move |_| {
+        let v = value.get();
+        draft.set(v);
+    });
+    let error = Memo::new(move |_| check(kind, &draft.get(), lang.get()).err());
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        draft.set(text.clone());
+        if check(kind, &text, lang.get_untracked()).is_ok() {
+            on_valid.run(text);
+        }
+    };
+    let input = if multiline {
+        view! {
+            <textarea
+                rows="2"
+                class="mono"
+                spellcheck="false"
+                data-testid=testid.clone()
+                aria-invalid=move || error.with(|e| e.is_some()).to_string()
+                aria-label=move || label.get()
+                prop:value=move || draft.get()
+                on:input=on_input
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                class="mono"
+                spellcheck="false"
+                autocomplete="off"
+                data-testid=testid.clone()
+                aria-invalid=move || error.with(|e| e.is_some()).to_string()
+                aria-label=move || label.get()
+                prop:value=move || draft.get()
+                on:input=on_input
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="checked-field">
+            {input}
+            {move || error.get().map(|e| error_view(e, lang.get()))}
+        </div>
+    }
+}

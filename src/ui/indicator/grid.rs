@@ -1,0 +1,272 @@
+//! The per-year grid of an indicator: targets (checked as you type), one row per measure the
+//! formula uses, the directly entered values, the benchmark series; then the computed value,
+//! status, score and trace for each year.
+
+use leptos::prelude::*;
+
+use super::checked::{CheckedInput, Kind};
+use super::ops;
+use crate::eval::Datum;
+use crate::lang::{parse_formula, BENCHMARK_SERIES};
+use crate::plan::{Indicator, TargetCell};
+use crate::ui::badge::StatusBadge;
+use crate::ui::dashboard::model::value_text;
+use crate::ui::format;
+use crate::ui::i18n::{Lang, T};
+use crate::ui::report;
+use crate::ui::state::AppState;
+
+/// Which series of the indicator a row edits.
+#[derive(Clone, Debug, PartialEq)]
+enum Series {
+    Measure(String),
+    Values,
+}
+
+fn get(i: &Indicator, s: &Series, year: i32) -> Option<Datum> {
+    match s {
+        Series::Measure(m) => i.data.get(m).and_then(|d| d.get(&year)).copied(),
+        Series::Values => i.values.get(&year).copied(),
+    }
+}
+
+fn put(i: &mut Indicator, s: &Series, year: i32, d: Option<Datum>) {
+    let series = match s {
+        Series::Measure(m) => i.data.entry(m.clone()).or_default(),
+        Series::Values => &mut i.values,
+    };
+    match d {
+        Some(d) => {
+            series.insert(year, d);
+        }
+        None => {
+            series.remove(&year);
+        }
+    }
+    if let Series::Measure(m) = s {
+        if i.data.get(m).is_some_and(|d| d.is_empty()) {
+            i.data.remove(m);
+        }
+    }
+}
+
+/// A number or date input: invalid text stays in the field with a message, valid text is saved.
+#[component]
+fn DatumInput(
+    #[prop(into)] value: Signal<String>,
+    lang: RwSignal<Lang>,
+    on_valid: Callback<Option<Datum>>,
+    #[prop(into)] label: String,
+    #[prop(into)] testid: String,
+) -> impl IntoView {
+    let draft = RwSignal::new(value.get_untracked());
+    let value = Memo::new(move |_| value.get());
+    Effect::new(move |_| draft.set(value.get()));
+    let bad = Memo::new(move |_| ops::parse_datum(&draft.get()).is_err());
+    view! {
+        <input
+            class="num"
+            inputmode="decimal"
+            data-testid=testid
+            aria-label=label
+            aria-invalid=move || bad.get().to_string()
+            title=move || if bad.get() { T::NotANumber.in_(lang.get()) } else { "" }
+            prop:value=move || draft.get()
+            on:input=move |ev| {
+                let text = event_target_value(&ev);
+                draft.set(text.clone());
+                if let Ok(d) = ops::parse_datum(&text) {
+                    on_valid.run(d);
+                }
+            }
+        />
+        <Show when=move || bad.get()>
+            <span class="field-error" role="alert">{move || T::NotANumber.in_(lang.get())}</span>
+        </Show>
+    }
+}
+
+#[component]
+pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let t = move |k: T| k.in_(lang.get());
+    let code = StoredValue::new(code);
+    let years = Memo::new(move |_| state.plan.with(|p| (p.years.first, p.years.last)));
+    let outcomes = Memo::new_with_compare(
+        move |_| {
+            state.plan.with(|p| {
+                super::single_plan(p, &code.get_value()).map(|one| report::evaluate(&one))
+            })
+        },
+        |_, _| true,
+    );
+    let measures = Memo::new(move |_| {
+        ind.with(|i| {
+            let Some(i) = i else { return Vec::new() };
+            let mut names: Vec<String> = i
+                .formula
+                .as_deref()
+                .and_then(|f| parse_formula(f).ok())
+                .map(|f| f.measures().into_iter().collect())
+                .unwrap_or_default();
+            for k in i.data.keys() {
+                if !names.contains(k) && k != BENCHMARK_SERIES {
+                    names.push(k.clone());
+                }
+            }
+            names
+        })
+    });
+    let edit = move |key: String, f: Box<dyn FnOnce(&mut Indicator) + Send + Sync>| {
+        let c = code.get_value();
+        state.edit(Some(&format!("{key}:{c}")), move |p| {
+            if let Some(i) = ops::find_mut(p, &c) {
+                f(i);
+            }
+        });
+    };
+    let series_row = move |label: String, s: Series, testid: String| {
+        let (first, last) = years.get();
+        let cells = (first - 1..=last)
+            .map(|y| {
+                let s1 = s.clone();
+                let s2 = s.clone();
+                let value = Signal::derive(move || {
+                    ind.with(|i| {
+                        i.as_ref()
+                            .map(|i| ops::datum_text(get(i, &s1, y).as_ref(), lang.get()))
+                            .unwrap_or_default()
+                    })
+                });
+                let key = format!("{testid}-{y}");
+                view! {
+                    <td>
+                        <DatumInput
+                            value=value
+                            lang=lang
+                            label=format!("{label} {y}")
+                            testid=key.clone()
+                            on_valid=Callback::new(move |d: Option<Datum>| {
+                                let s = s2.clone();
+                                edit(key.clone(), Box::new(move |i| put(i, &s, y, d)));
+                            })
+                        />
+                    </td>
+                }
+            })
+            .collect_view();
+        view! {
+            <tr>
+                <th scope="row">{label.clone()}</th>
+                {cells}
+            </tr>
+        }
+    };
+    view! {
+        <div class="card year-grid" data-testid="year-grid">
+            <h3>{move || t(T::Years)}</h3>
+            <div class="table-wrap">
+                <table class="grid">
+                    <thead>
+                        <tr>
+                            <th></th>
+                            {move || {
+                                let (first, last) = years.get();
+                                (first - 1..=last).map(|y| view! { <th scope="col">{y}</th> }).collect_view()
+                            }}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr>
+                            <th scope="row">{move || t(T::Target)}</th>
+                            <td></td>
+                            {move || {
+                                let (first, last) = years.get();
+                                (first..=last)
+                                    .map(|y| {
+                                        let value = Signal::derive(move || {
+                                            ind.with(|i| {
+                                                i.as_ref()
+                                                    .and_then(|i| i.targets.get(&y).and_then(|c| c.text.clone()))
+                                                    .unwrap_or_default()
+                                            })
+                                        });
+                                        view! {
+                                            <td>
+                                                <CheckedInput
+                                                    kind=Kind::Target
+                                                    value=value
+                                                    label=Signal::derive(move || format!("{} {y}", t(T::Target)))
+                                                    lang=lang
+                                                    testid=format!("target-{y}")
+                                                    on_valid=Callback::new(move |v: String| {
+                                                        edit(
+                                                            format!("target-{y}"),
+                                                            Box::new(move |i| {
+                                                                if v.trim().is_empty() {
+                                                                    i.targets.remove(&y);
+                                                                } else {
+                                                                    let note = i.targets.get(&y).and_then(|c| c.note.clone());
+                                                                    i.targets.insert(y, TargetCell { text: Some(v), note });
+                                                                }
+                                                            }),
+                                                        );
+                                                    })
+                                                />
+                                            </td>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tr>
+                        {move || {
+                            measures
+                                .get()
+                                .into_iter()
+                                .map(|m| series_row(format!("{}: {m}", t(T::Measure)), Series::Measure(m.clone()), format!("measure-{m}")))
+                                .collect_view()
+                        }}
+                        {move || series_row(t(T::ValueDirect).to_string(), Series::Values, "values".into())}
+                        {move || series_row(t(T::Benchmark).to_string(), Series::Measure(BENCHMARK_SERIES.into()), "benchmark".into())}
+                        <tr class="computed">
+                            <th scope="row">{move || t(T::Computed)}</th>
+                            <td></td>
+                            {move || {
+                                let (first, last) = years.get();
+                                let percent = ind.with(|i| {
+                                    i.as_ref().is_some_and(|i| {
+                                        let ts: Vec<&str> = i.targets.values().filter_map(|c| c.text.as_deref()).collect();
+                                        crate::ui::dashboard::model::is_percent(i.unit.as_deref(), &ts)
+                                    })
+                                });
+                                outcomes.with(|r| {
+                                    (first..=last)
+                                        .map(|y| {
+                                            let o = r.as_ref().and_then(|r| r.outcome(&code.get_value(), y)).cloned();
+                                            match o {
+                                                Some(o) => {
+                                                    let status = o.status;
+                                                    view! {
+                                                        <td data-testid=format!("computed-{y}")>
+                                                            <div class="cell-value" data-testid="value">{value_text(&o.value, lang.get(), percent)}</div>
+                                                            <StatusBadge status=Signal::derive(move || status) lang=lang />
+                                                            {o.score.map(|s| view! { <div class="muted">{format::score(s, lang.get())}</div> })}
+                                                            <div class="trace" data-testid="trace">{o.trace.clone()}</div>
+                                                        </td>
+                                                    }
+                                                        .into_any()
+                                                }
+                                                None => view! { <td>"—"</td> }.into_any(),
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                            }}
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
