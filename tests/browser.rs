@@ -6,7 +6,9 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a browser document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser document")
 }
 
 #[wasm_bindgen_test]
@@ -17,5 +19,8 @@ fn the_app_mounts_and_shows_the_plan_title() {
         .ok()
         .flatten()
         .expect("the plan title is in the page");
-    assert!(title.text_content().unwrap_or_default().contains("Cruscotto"));
+    assert!(title
+        .text_content()
+        .unwrap_or_default()
+        .contains("Cruscotto"));
 }

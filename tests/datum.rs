@@ -8,7 +8,11 @@ fn dates_are_real_calendar_days() {
     assert_eq!(Date::parse("29/02/2019"), None, "2019 is not a leap year");
     assert!(Date::parse("29/02/2020").is_some());
     assert_eq!(Date::parse("1/13/2020"), None);
-    assert_eq!(Date::parse("31/12/19"), None, "a two-digit year is ambiguous");
+    assert_eq!(
+        Date::parse("31/12/19"),
+        None,
+        "a two-digit year is ambiguous"
+    );
     assert!(Date::parse("30/11/2019") < Date::parse("01/12/2019"));
 }
 

@@ -53,9 +53,7 @@ pub enum Value {
 }
 
 /// Which way is good for an indicator (a bare target `73%` means "at least" or "at most").
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, Hash,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
     #[default]
@@ -146,9 +144,7 @@ impl<'de> Deserialize<'de> for Datum {
             Raw::Number(x) if x.is_finite() => Ok(Datum::Number(x)),
             Raw::Number(_) => Err(serde::de::Error::custom("numero non finito")),
             Raw::Text(t) => Date::parse(&t).map(Datum::Date).ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "«{t}» non è né un numero né una data gg/mm/aaaa"
-                ))
+                serde::de::Error::custom(format!("«{t}» non è né un numero né una data gg/mm/aaaa"))
             }),
         }
     }
