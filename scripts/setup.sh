@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing Cruscotto needs, skipping whatever is already there.
-# Sourced by scripts/serve.sh and scripts/test.sh; safe to run on its own:
+# Run by scripts/serve.sh and scripts/test.sh; safe to run on its own:
 #   bash scripts/setup.sh [build|test]
-# "build" needs: the wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (optional).
-# "test" also needs: chromium, chromedriver, node + npm, and the e2e packages.
+# "build" needs: the wasm32 target, trunk, wasm-bindgen-cli, node + npm (for binaryen's wasm-opt).
+# "test" also needs: chromium, chromedriver and the e2e packages (playwright-core).
+# The scripts that run it put scripts/node_modules/.bin first on PATH, so trunk finds that wasm-opt.
 set -euo pipefail
 
 want="${1:-test}"
@@ -61,9 +62,15 @@ fi
 grep -q "wasm_bindgen = \"$wbg_version\"" "$root/Trunk.toml" \
   || die "Trunk.toml [tools] wasm_bindgen non è $wbg_version (la versione in Cargo.lock): aggiornalo."
 
-# 4. wasm-opt shrinks the page; the build works without it, but we install it where we can.
-if ! command -v wasm-opt >/dev/null; then
-  apt_install binaryen || say "wasm-opt non disponibile: la pagina sarà più grande"
+# 4. node + npm: binaryen's wasm-opt (npm, a current version; Debian's 108 breaks today's wasm),
+#    and for the tests playwright-core.
+missing=()
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+if [ ! -x "$root/scripts/node_modules/.bin/wasm-opt" ]; then
+  say "installo wasm-opt (binaryen, da npm)"
+  (cd "$root/scripts" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 
 if [ "$want" = test ]; then
@@ -71,8 +78,6 @@ if [ "$want" = test ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
-  command -v node >/dev/null || missing+=(nodejs)
-  command -v npm >/dev/null || missing+=(npm)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
   # 6. The end-to-end test driver (playwright-core drives the system Chromium; it downloads no browser).
