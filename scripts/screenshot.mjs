@@ -1,5 +1,6 @@
 // Takes screenshots of the built page (dist/) in headless Chromium, through the e2e harness.
 //   node scripts/screenshot.mjs [OUT.png] [--width=1280] [--height=900] [--tab=cruscotto] [--example]
+//   --fill=TESTID:TEXT types TEXT in a field first.
 // Default: docs/screenshot.png of the dashboard with the example data loaded.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +25,10 @@ try {
   await page.setViewportSize({ width, height });
   if (example) await page.click("[data-testid=load-example]");
   if (tab !== "cruscotto") await page.click(`[data-testid=tab-${tab}]`);
+  for (const a of args.filter((x) => x.startsWith("--fill="))) {
+    const [id, ...rest] = a.slice(7).split(":");
+    await page.fill(`[data-testid=${id}]`, rest.join(":"));
+  }
   await page.waitForTimeout(400);
   await page.screenshot({ path: out, fullPage: full });
   if (errors.length) console.error("errori nella pagina:\n" + errors.join("\n"));

@@ -17,9 +17,13 @@ use crate::plan::Plan;
 
 /// The indicator chart's data, from the plan.
 pub fn line_data(plan: &Plan, code: &str) -> LineChart {
-    let Some(i) = ops::find(plan, code) else { return LineChart::default() };
+    let Some(i) = ops::find(plan, code) else {
+        return LineChart::default();
+    };
     let years: Vec<i32> = (plan.years.first..=plan.years.last).collect();
-    let rep = single_plan(plan, code).map(|p| report::evaluate(&p)).unwrap_or_default();
+    let rep = single_plan(plan, code)
+        .map(|p| report::evaluate(&p))
+        .unwrap_or_default();
     let actual = years
         .iter()
         .filter_map(|y| {
@@ -50,14 +54,26 @@ pub fn line_data(plan: &Plan, code: &str) -> LineChart {
                 .collect()
         })
         .unwrap_or_default();
-    let texts: Vec<&str> = i.targets.values().filter_map(|c| c.text.as_deref()).collect();
-    LineChart { years, actual, targets, benchmark, percent: is_percent(i.unit.as_deref(), &texts) }
+    let texts: Vec<&str> = i
+        .targets
+        .values()
+        .filter_map(|c| c.text.as_deref())
+        .collect();
+    LineChart {
+        years,
+        actual,
+        targets,
+        benchmark,
+        percent: is_percent(i.unit.as_deref(), &texts),
+    }
 }
 
 /// The objective chart's data.
 pub fn bar_data(plan: &Plan, number: u32) -> BarChart {
     let years: Vec<i32> = (plan.years.first..=plan.years.last).collect();
-    let rep = objective_plan(plan, number).map(|p| report::evaluate(&p)).unwrap_or_default();
+    let rep = objective_plan(plan, number)
+        .map(|p| report::evaluate(&p))
+        .unwrap_or_default();
     let scores = rep
         .objectives
         .get(&number)
@@ -73,7 +89,9 @@ pub fn Charts() -> impl IntoView {
     let t = move |k: T| k.in_(lang.get());
     Effect::new(move |_| {
         if state.selected.with(|s| s.is_none()) {
-            let first = state.plan.with_untracked(|p| p.indicators().next().map(|(_, _, i)| i.code.clone()));
+            let first = state
+                .plan
+                .with_untracked(|p| p.indicators().next().map(|(_, _, i)| i.code.clone()));
             if first.is_some() {
                 state.selected.set(first);
             }
@@ -84,10 +102,16 @@ pub fn Charts() -> impl IntoView {
     let objective = Memo::new(move |_| state.plan.with(|p| ops::objective_of(p, &code.get())));
     let bars = Memo::new(move |_| {
         let n = objective.get();
-        state.plan.with(|p| n.map(|n| bar_data(p, n)).unwrap_or_default())
+        state
+            .plan
+            .with(|p| n.map(|n| bar_data(p, n)).unwrap_or_default())
     });
     let title = Memo::new(move |_| {
-        state.plan.with(|p| ops::find(p, &code.get()).map(|i| format!("{} {}", i.code, i.name)).unwrap_or_default())
+        state.plan.with(|p| {
+            ops::find(p, &code.get())
+                .map(|i| format!("{} {}", i.code, i.name))
+                .unwrap_or_default()
+        })
     });
     let objective_title = Memo::new(move |_| {
         let n = objective.get();

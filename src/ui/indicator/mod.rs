@@ -29,7 +29,10 @@ pub fn single_plan(plan: &Plan, code: &str) -> Option<Plan> {
 
 /// The plan cut down to one objective.
 pub fn objective_plan(plan: &Plan, number: u32) -> Option<Plan> {
-    let m = plan.missions.iter().find(|m| m.objectives.iter().any(|o| o.number == number))?;
+    let m = plan
+        .missions
+        .iter()
+        .find(|m| m.objectives.iter().any(|o| o.number == number))?;
     let mut one = plan.clone_shell();
     let mut mission = m.clone();
     mission.objectives.retain(|o| o.number == number);

@@ -1,7 +1,323 @@
-//! Laboratorio formule.
+//! Laboratorio formule: a formula, a target and a small data table; the syntax tree, value,
+//! status, score and trace per year, live; errors with a caret under the position; every target
+//! notation of the default plan one click away; "applica all'indicatore …"; what-if.
+
+pub mod whatif;
+
+use std::collections::{BTreeMap, BTreeSet};
+
 use leptos::prelude::*;
+
+use crate::eval::{evaluate_in, Data, Datum, Polarity, Scope};
+use crate::lang::{parse_formula, parse_target};
+use crate::plan::{self, TargetCell};
+use crate::ui::badge::StatusBadge;
+use crate::ui::dashboard::model::value_text;
+use crate::ui::format;
+use crate::ui::i18n::T;
+use crate::ui::indicator::checked::{CheckedInput, Kind};
+use crate::ui::indicator::ops;
+use crate::ui::notice::Level;
+use crate::ui::state::AppState;
+
+/// Every distinct target notation of the default plan, in order of first appearance.
+pub fn seed_notations() -> Vec<String> {
+    let plan = plan::default_plan();
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (_, _, i) in plan.indicators() {
+        for cell in i.targets.values() {
+            if let Some(text) = &cell.text {
+                if seen.insert(text.clone()) {
+                    out.push(text.clone());
+                }
+            }
+        }
+    }
+    out
+}
 
 #[component]
 pub fn Lab() -> impl IntoView {
-    view! { <p>"…"</p> }
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let t = move |k: T| k.in_(lang.get());
+    let (first, last) = state.plan.with_untracked(|p| (p.years.first, p.years.last));
+    let years: Vec<i32> = ((last - 2).max(first)..=last).collect();
+    let years = StoredValue::new(years);
+    let formula = RwSignal::new("fascicoli_creati / fascicoli_ricevuti".to_string());
+    let target = RwSignal::new(">= 80%".to_string());
+    let polarity = RwSignal::new(Polarity::Higher);
+    // Data typed in the table: measure → year → text.
+    let cells: RwSignal<BTreeMap<String, BTreeMap<i32, String>>> = RwSignal::new({
+        let mut m = BTreeMap::new();
+        let ys = years.get_value();
+        let a = [17.0, 40.0, 88.0];
+        let b = [20.0, 45.0, 100.0];
+        m.insert(
+            "fascicoli_creati".to_string(),
+            ys.iter()
+                .zip(a)
+                .map(|(y, v)| (*y, format::num(v, crate::lang::Lang::It)))
+                .collect(),
+        );
+        m.insert(
+            "fascicoli_ricevuti".to_string(),
+            ys.iter()
+                .zip(b)
+                .map(|(y, v)| (*y, format::num(v, crate::lang::Lang::It)))
+                .collect(),
+        );
+        m
+    });
+    let parsed_formula =
+        Memo::new_with_compare(move |_| parse_formula(&formula.get()).ok(), |_, _| true);
+    let parsed_target =
+        Memo::new_with_compare(move |_| parse_target(&target.get()).ok(), |_, _| true);
+    let measures = Memo::new(move |_| {
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        parsed_formula.with(|f| {
+            if let Some(f) = f {
+                names.extend(f.measures());
+            }
+        });
+        parsed_target.with(|t| {
+            if let Some(t) = t {
+                names.extend(t.measures());
+            }
+        });
+        names.into_iter().collect::<Vec<_>>()
+    });
+    let results = Memo::new_with_compare(
+        move |_| {
+            let lang = lang.get();
+            let data: Data = cells.with(|c| {
+                c.iter()
+                    .map(|(name, ys)| {
+                        let series = ys
+                            .iter()
+                            .filter_map(|(y, text)| {
+                                ops::parse_datum(text).ok().flatten().map(|d| (*y, d))
+                            })
+                            .collect::<BTreeMap<i32, Datum>>();
+                        (name.clone(), series)
+                    })
+                    .collect()
+            });
+            let (Some(f), Some(tg)) = (parsed_formula.get(), parsed_target.get()) else {
+                return Vec::new();
+            };
+            let scope = Scope {
+                data: &data,
+                values: None,
+                formula: Some(&f),
+                polarity: polarity.get(),
+                code: None,
+                years: Some((first - 20, last)),
+            };
+            years
+                .get_value()
+                .into_iter()
+                .map(|y| (y, evaluate_in(&tg, &scope, Some(y), lang)))
+                .collect::<Vec<_>>()
+        },
+        |_, _| true,
+    );
+    let apply_code = RwSignal::new(state.plan.with_untracked(|p| {
+        p.indicators()
+            .next()
+            .map(|(_, _, i)| i.code.clone())
+            .unwrap_or_default()
+    }));
+    let apply_year = RwSignal::new(last);
+    let apply = move |_| {
+        let (c, y) = (apply_code.get_untracked(), apply_year.get_untracked());
+        let (f, tg) = (formula.get_untracked(), target.get_untracked());
+        if parse_formula(&f).is_err() || parse_target(&tg).is_err() {
+            return;
+        }
+        state.edit(None, move |p| {
+            if let Some(i) = ops::find_mut(p, &c) {
+                i.formula = Some(f);
+                let note = i.targets.get(&y).and_then(|c| c.note.clone());
+                i.targets.insert(
+                    y,
+                    TargetCell {
+                        text: Some(tg),
+                        note,
+                    },
+                );
+            }
+        });
+        state.notices.push(
+            Level::Info,
+            "applied",
+            T::Applied,
+            format!(
+                "{} · {}",
+                apply_code.get_untracked(),
+                apply_year.get_untracked()
+            ),
+        );
+    };
+    view! {
+        <section class="lab editor" data-testid="lab">
+            <div class="card">
+                <h2>{move || t(T::LabTitle)}</h2>
+                <div class="fields">
+                    <div class="wide">
+                        <span class="label">{move || t(T::LabFormula)}</span>
+                        <CheckedInput
+                            kind=Kind::Formula
+                            value=Signal::derive(move || formula.get())
+                            label=Signal::derive(move || t(T::LabFormula).to_string())
+                            lang=lang
+                            testid="lab-formula"
+                            on_valid=Callback::new(move |v: String| formula.set(v))
+                        />
+                    </div>
+                    <div class="wide">
+                        <span class="label">{move || t(T::LabTarget)}</span>
+                        <CheckedInput
+                            kind=Kind::Target
+                            value=Signal::derive(move || target.get())
+                            label=Signal::derive(move || t(T::LabTarget).to_string())
+                            lang=lang
+                            testid="lab-target"
+                            on_valid=Callback::new(move |v: String| target.set(v))
+                        />
+                    </div>
+                    <label>
+                        {move || t(T::Polarity)}
+                        <select on:change=move |ev| polarity.set(if event_target_value(&ev) == "lower" { Polarity::Lower } else { Polarity::Higher })>
+                            <option value="higher">{move || t(T::HigherBetter)}</option>
+                            <option value="lower">{move || t(T::LowerBetter)}</option>
+                        </select>
+                    </label>
+                </div>
+                <h3>{move || t(T::LabExamples)}</h3>
+                <div class="examples" data-testid="lab-examples">
+                    {seed_notations()
+                        .into_iter()
+                        .map(|n| {
+                            let n2 = n.clone();
+                            view! { <button on:click=move |_| target.set(n2.clone())>{n}</button> }
+                        })
+                        .collect_view()}
+                </div>
+            </div>
+            <div class="card">
+                <h3>{move || t(T::LabData)}</h3>
+                <div class="table-wrap">
+                    <table class="grid" data-testid="lab-data">
+                        <thead>
+                            <tr>
+                                <th>{move || t(T::Measure)}</th>
+                                {years.get_value().into_iter().map(|y| view! { <th scope="col">{y}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                measures
+                                    .get()
+                                    .into_iter()
+                                    .map(|m| {
+                                        let row = years
+                                            .get_value()
+                                            .into_iter()
+                                            .map(|y| {
+                                                let m1 = m.clone();
+                                                let m2 = m.clone();
+                                                view! {
+                                                    <td>
+                                                        <input
+                                                            class="num"
+                                                            inputmode="decimal"
+                                                            aria-label=format!("{m} {y}")
+                                                            data-testid=format!("lab-cell-{m}-{y}")
+                                                            aria-invalid=move || cells.with(|c| c.get(&m1).and_then(|s| s.get(&y)).is_some_and(|t| ops::parse_datum(t).is_err())).to_string()
+                                                            prop:value=cells.with_untracked(|c| c.get(&m).and_then(|s| s.get(&y)).cloned().unwrap_or_default())
+                                                            on:input=move |ev| {
+                                                                let v = event_target_value(&ev);
+                                                                let m = m2.clone();
+                                                                cells.update(|c| {
+                                                                    c.entry(m).or_default().insert(y, v);
+                                                                });
+                                                            }
+                                                        />
+                                                    </td>
+                                                }
+                                            })
+                                            .collect_view();
+                                        view! { <tr><th scope="row" class="mono">{m.clone()}</th>{row}</tr> }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+            <div class="card">
+                <h3>{move || t(T::Value)} " · " {move || t(T::Status)} " · " {move || t(T::Trace)}</h3>
+                <table class="grid" data-testid="lab-results">
+                    <tbody>
+                        {move || {
+                            let percent = target.with(|t| t.contains('%'));
+                            results
+                                .get()
+                                .into_iter()
+                                .map(|(y, o)| {
+                                    let status = o.status;
+                                    view! {
+                                        <tr data-testid=format!("lab-result-{y}")>
+                                            <th scope="row">{y}</th>
+                                            <td class="cell-value">{value_text(&o.value, lang.get(), percent)}</td>
+                                            <td><StatusBadge status=Signal::derive(move || status) lang=lang /></td>
+                                            <td>{o.score.map(|s| format::score(s, lang.get())).unwrap_or_else(|| "—".into())}</td>
+                                            <td class="trace" data-testid="lab-trace">{o.trace.clone()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+                <h3>{move || t(T::LabTree)}</h3>
+                <pre class="tree" data-testid="lab-tree">
+                    {move || {
+                        let mut s = parsed_formula.with(|f| f.as_ref().map(|f| f.tree()).unwrap_or_default());
+                        s.push_str(&parsed_target.with(|t| t.as_ref().map(|t| t.tree()).unwrap_or_default()));
+                        s
+                    }}
+                </pre>
+                <div class="row">
+                    <label>
+                        {move || t(T::ApplyTo)}
+                        <select data-testid="lab-apply-indicator" on:change=move |ev| apply_code.set(event_target_value(&ev))>
+                            {move || {
+                                let sel = apply_code.get();
+                                state
+                                    .plan
+                                    .with(|p| p.indicators().map(|(_, _, i)| (i.code.clone(), i.name.chars().take(60).collect::<String>())).collect::<Vec<_>>())
+                                    .into_iter()
+                                    .map(|(c, n)| {
+                                        let selected = c == sel;
+                                        view! { <option value=c.clone() selected=selected>{format!("{c} {n}")}</option> }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </label>
+                    <label>
+                        {move || t(T::Year)}
+                        <select on:change=move |ev| if let Ok(y) = event_target_value(&ev).parse() { apply_year.set(y) }>
+                            {(first..=last).map(|y| view! { <option value=y.to_string() selected=y == last>{y}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <button data-testid="lab-apply" on:click=apply>{move || t(T::ApplyTo)}</button>
+                </div>
+            </div>
+            <whatif::WhatIf />
+        </section>
+    }
 }

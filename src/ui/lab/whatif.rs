@@ -1,0 +1,235 @@
+//! What-if: change one indicator's target for one year, see which statuses and roll-ups change,
+//! then keep it (an undoable edit) or not.
+
+use leptos::prelude::*;
+
+use crate::eval::Status;
+use crate::plan::{Plan, TargetCell};
+use crate::ui::badge::StatusBadge;
+use crate::ui::format;
+use crate::ui::i18n::{Lang, T};
+use crate::ui::indicator::checked::{CheckedInput, Kind};
+use crate::ui::indicator::ops;
+use crate::ui::report::{self, Report};
+use crate::ui::state::AppState;
+
+/// One difference between the current plan and the what-if plan.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    Status {
+        code: String,
+        year: i32,
+        before: Status,
+        after: Status,
+    },
+    Score {
+        what: String,
+        year: i32,
+        before: Option<f64>,
+        after: Option<f64>,
+    },
+}
+
+fn differs(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => (x - y).abs() > 1e-9,
+        (None, None) => false,
+        _ => true,
+    }
+}
+
+/// Every status and roll-up that differs between `a` and `b`.
+pub fn changes(plan: &Plan, a: &Report, b: &Report) -> Vec<Change> {
+    let mut out = Vec::new();
+    let years: Vec<i32> = (plan.years.first..=plan.years.last).collect();
+    for (_, _, i) in plan.indicators() {
+        for y in &years {
+            let (sa, sb) = (a.status(&i.code, *y), b.status(&i.code, *y));
+            if sa != sb {
+                out.push(Change::Status {
+                    code: i.code.clone(),
+                    year: *y,
+                    before: sa,
+                    after: sb,
+                });
+            }
+        }
+    }
+    for m in &plan.missions {
+        for o in &m.objectives {
+            for y in &years {
+                let get = |r: &Report| {
+                    r.objectives
+                        .get(&o.number)
+                        .and_then(|s| s.get(y).copied().flatten())
+                };
+                if differs(get(a), get(b)) {
+                    out.push(Change::Score {
+                        what: format!("obiettivo {}", o.number),
+                        year: *y,
+                        before: get(a),
+                        after: get(b),
+                    });
+                }
+            }
+        }
+        for y in &years {
+            let get = |r: &Report| {
+                r.missions
+                    .get(&m.code)
+                    .and_then(|s| s.get(y).copied().flatten())
+            };
+            if differs(get(a), get(b)) {
+                out.push(Change::Score {
+                    what: format!("missione {}", m.code),
+                    year: *y,
+                    before: get(a),
+                    after: get(b),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn set_target(plan: &mut Plan, code: &str, year: i32, text: &str) {
+    if let Some(i) = ops::find_mut(plan, code) {
+        if text.trim().is_empty() {
+            i.targets.remove(&year);
+        } else {
+            let note = i.targets.get(&year).and_then(|c| c.note.clone());
+            i.targets.insert(
+                year,
+                TargetCell {
+                    text: Some(text.to_string()),
+                    note,
+                },
+            );
+        }
+    }
+}
+
+#[component]
+pub fn WhatIf() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let t = move |k: T| k.in_(lang.get());
+    let code = RwSignal::new(state.plan.with_untracked(|p| {
+        p.indicators()
+            .next()
+            .map(|(_, _, i)| i.code.clone())
+            .unwrap_or_default()
+    }));
+    let year = RwSignal::new(state.plan.with_untracked(|p| p.years.last));
+    let current = Memo::new(move |_| {
+        let (c, y) = (code.get(), year.get());
+        state.plan.with(|p| {
+            ops::find(p, &c)
+                .and_then(|i| i.targets.get(&y))
+                .and_then(|c| c.text.clone())
+                .unwrap_or_default()
+        })
+    });
+    let proposal = RwSignal::new(String::new());
+    Effect::new(move |_| proposal.set(current.get()));
+    let diff = Memo::new(move |_| {
+        let (c, y, text) = (code.get(), year.get(), proposal.get());
+        if text == current.get()
+            || crate::ui::indicator::checked::check(Kind::Target, &text, Lang::It).is_err()
+        {
+            return Vec::new();
+        }
+        state.plan.with(|p| {
+            let before = report::evaluate(p);
+            let mut q = p.clone();
+            set_target(&mut q, &c, y, &text);
+            let after = report::evaluate(&q);
+            changes(p, &before, &after)
+        })
+    });
+    let save = move |_| {
+        let (c, y, text) = (
+            code.get_untracked(),
+            year.get_untracked(),
+            proposal.get_untracked(),
+        );
+        state.edit(None, move |p| set_target(p, &c, y, &text));
+    };
+    view! {
+        <div class="card" data-testid="whatif">
+            <h3>{move || t(T::WhatIf)}</h3>
+            <p class="muted">{move || t(T::WhatIfHelp)}</p>
+            <div class="row">
+                <label>
+                    {move || t(T::Indicator)}
+                    <select data-testid="whatif-indicator" on:change=move |ev| code.set(event_target_value(&ev))>
+                        {move || {
+                            let sel = code.get();
+                            state
+                                .plan
+                                .with(|p| p.indicators().map(|(_, _, i)| (i.code.clone(), i.name.chars().take(60).collect::<String>())).collect::<Vec<_>>())
+                                .into_iter()
+                                .map(|(c, n)| {
+                                    let selected = c == sel;
+                                    view! { <option value=c.clone() selected=selected>{format!("{c} {n}")}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <label>
+                    {move || t(T::Year)}
+                    <select data-testid="whatif-year" on:change=move |ev| if let Ok(y) = event_target_value(&ev).parse() { year.set(y) }>
+                        {move || {
+                            let (a, b) = state.plan.with(|p| (p.years.first, p.years.last));
+                            let sel = year.get();
+                            (a..=b).map(|y| view! { <option value=y.to_string() selected=y == sel>{y}</option> }).collect_view()
+                        }}
+                    </select>
+                </label>
+                <div>
+                    <span class="label">{move || t(T::Target)}</span>
+                    <CheckedInput
+                        kind=Kind::Target
+                        value=Signal::derive(move || current.get())
+                        label=Signal::derive(move || t(T::Target).to_string())
+                        lang=lang
+                        testid="whatif-target"
+                        on_valid=Callback::new(move |v: String| proposal.set(v))
+                    />
+                </div>
+                <button class="primary" data-testid="whatif-save" disabled=move || diff.with(|d| d.is_empty()) && proposal.get() == current.get() on:click=save>
+                    {move || t(T::Save)}
+                </button>
+            </div>
+            <h4>{move || t(T::Changes)}</h4>
+            {move || {
+                let d = diff.get();
+                if d.is_empty() {
+                    return view! { <p class="muted" data-testid="whatif-none">{move || t(T::NoChanges)}</p> }.into_any();
+                }
+                view! {
+                    <ul data-testid="whatif-changes">
+                        {d.into_iter()
+                            .map(|c| match c {
+                                Change::Status { code, year, before, after } => view! {
+                                    <li>
+                                        {code} " · " {year} ": "
+                                        <StatusBadge status=Signal::derive(move || before) lang=lang />
+                                        " → "
+                                        <StatusBadge status=Signal::derive(move || after) lang=lang />
+                                    </li>
+                                }.into_any(),
+                                Change::Score { what, year, before, after } => {
+                                    let show = move |x: Option<f64>| x.map(|x| format::score(x, lang.get())).unwrap_or_else(|| "n.d.".into());
+                                    view! { <li>{what} " · " {year} ": " {move || show(before)} " → " <strong>{move || show(after)}</strong></li> }.into_any()
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+}
