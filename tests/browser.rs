@@ -1,6 +1,9 @@
-//! wasm-bindgen-test tests, run in headless Chromium by `scripts/test.sh`.
+//! wasm-bindgen-test tests, run in headless Chromium by `scripts/test.sh`: the app mounts, and the
+//! browser-side pieces (formatting, CSV, share link, storage, undo history) behave.
 #![cfg(target_arch = "wasm32")]
 
+use cruscotto::lang::Lang;
+use cruscotto::ui::{format, history::History, io, storage};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -22,5 +25,72 @@ fn the_app_mounts_and_shows_the_plan_title() {
     assert!(title
         .text_content()
         .unwrap_or_default()
-        .contains("Cruscotto"));
+        .to_lowercase()
+        .contains("cruscotto"));
+    let tabs = document().query_selector_all("[role=tab]").expect("tabs");
+    assert_eq!(tabs.length(), 4);
+}
+
+#[wasm_bindgen_test]
+fn numbers_are_italian_by_default() {
+    assert_eq!(format::num(3.5, Lang::It), "3,5");
+    assert_eq!(format::num(1234.5, Lang::It), "1.234,5");
+    assert_eq!(format::num(1234.5, Lang::En), "1,234.5");
+    assert_eq!(format::percent_of_ratio(0.85, Lang::It), "85 %");
+    assert_eq!(format::num(f64::NAN, Lang::It), "n.d.");
+    assert_eq!(format::parse_input("3,5"), Ok(Some(3.5)));
+    assert_eq!(format::parse_input("85%"), Ok(Some(0.85)));
+    assert_eq!(format::parse_input("1.234,5"), Ok(Some(1234.5)));
+    assert_eq!(format::parse_input(""), Ok(None));
+    assert!(format::parse_input("tre").is_err());
+}
+
+#[wasm_bindgen_test]
+fn csv_is_for_italian_spreadsheets() {
+    let doc = io::csv::document(&[
+        vec!["a;b".into(), "1,5".into()],
+        vec!["=SOMMA(A1)".into(), "\"x\"".into()],
+    ]);
+    assert!(doc.starts_with('\u{FEFF}'));
+    assert!(doc.contains("\"a;b\";1,5\r\n"));
+    assert!(doc.contains("'=SOMMA(A1);\"\"\"x\"\"\""));
+    assert_eq!(io::csv::number(0.85), "0,85");
+}
+
+#[wasm_bindgen_test]
+fn share_link_round_trips_and_refuses_garbage() {
+    let json = cruscotto::plan::to_json(&cruscotto::plan::default_plan());
+    let packed = io::share::encode(&json);
+    assert!(
+        packed.len() < json.len() / 3,
+        "compressed: {} of {}",
+        packed.len(),
+        json.len()
+    );
+    assert_eq!(io::share::decode(&packed).as_deref(), Ok(json.as_str()));
+    assert!(io::share::decode("#piano=!!!").is_err());
+    assert!(io::share::decode("#piano=AAAA").is_err());
+}
+
+#[wasm_bindgen_test]
+fn storage_keeps_aside_without_overwriting() {
+    let a = storage::keep_aside("prova", "uno").expect("kept");
+    let b = storage::keep_aside("prova", "due").expect("kept");
+    assert_ne!(a, b);
+    assert_eq!(storage::backend::get(&a).as_deref(), Some("uno"));
+    assert_eq!(storage::backend::get(&b).as_deref(), Some("due"));
+    storage::backend::remove(&a);
+    storage::backend::remove(&b);
+}
+
+#[wasm_bindgen_test]
+fn history_undoes_redoes_and_merges_typing() {
+    let mut h = History::default();
+    h.record(&1, Some("name"), 0.0);
+    h.record(&2, Some("name"), 100.0); // same field, quick: one step
+    h.record(&3, None, 5000.0);
+    assert_eq!(h.undo(&4), Some(3));
+    assert_eq!(h.undo(&3), Some(1));
+    assert_eq!(h.undo(&1), None);
+    assert_eq!(h.redo(&1), Some(3));
 }

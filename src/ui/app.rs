@@ -39,6 +39,7 @@ impl Tab {
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    super::bench::register(state);
     let lang = state.lang;
     let tab = state.tab;
     Effect::new(move |_| {

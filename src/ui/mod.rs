@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod badge;
+pub mod bench;
 pub mod charts;
 pub mod charts_tab;
 pub mod dashboard;
@@ -26,5 +27,14 @@ pub mod storage;
 /// Mounts the app on the page's body.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    mark("cruscotto-mount-start");
     leptos::mount::mount_to_body(app::App);
+    mark("cruscotto-mounted");
+}
+
+/// A performance mark for `scripts/perf.mjs` (first render time).
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }

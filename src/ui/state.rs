@@ -150,6 +150,14 @@ impl AppState {
                 }
             },
         };
+        self.show(id, plan);
+        self.save.set(SaveState::Saved);
+        self.ensure_entry_name();
+    }
+
+    /// Makes `plan` the open plan under `id` (history cleared).
+    fn show(&self, id: &str, plan: Plan) {
+        self.cancel_timer();
         self.active.set(id.to_string());
         storage::write_active(id);
         self.selected.set(None);
@@ -157,8 +165,6 @@ impl AppState {
         self.history.update_value(|h| h.clear());
         self.sync_history_flags();
         self.revision.update(|r| *r += 1);
-        self.save.set(SaveState::Saved);
-        self.ensure_entry_name();
     }
 
     fn ensure_entry_name(&self) {
@@ -391,17 +397,11 @@ impl AppState {
         })
     }
 
-    /// Adds `plan` under a new id with `name`, saves it, opens it.
+    /// Adds `plan` under a new id with `name`, opens it and saves it. A full storage keeps the
+    /// plan open in the page (and says so) rather than dropping it.
     pub fn add_plan(&self, name: String, plan: Plan) {
         self.save_now();
         let id = storage::new_id();
-        let text = storage_json(&plan);
-        if let Err(e) = storage::write_plan_text(&id, &text) {
-            if e == WriteError::Full {
-                self.notices.push(Level::Error, "quota", T::QuotaFull, "");
-            }
-            return;
-        }
         self.plans.update(|p| {
             p.push(Entry {
                 id: id.clone(),
@@ -409,7 +409,10 @@ impl AppState {
             })
         });
         self.write_index();
-        self.open(&id);
+        self.show(&id, plan);
+        self.last_text.set_value(String::new());
+        self.save.set(SaveState::Pending);
+        self.save_now();
     }
 
     pub fn new_plan(&self) {

@@ -1,0 +1,127 @@
+//! Measuring hooks for `scripts/perf.mjs` (exported to JavaScript as `window.wasmBindings.*`):
+//! they time the plan's evaluation inside the page and open a generated large plan in the app.
+//! Nothing here runs unless the script calls it.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use super::state::AppState;
+use crate::plan::{self, Plan};
+
+thread_local! {
+    static APP: RefCell<Option<AppState>> = const { RefCell::new(None) };
+}
+
+pub(crate) fn register(state: AppState) {
+    APP.with(|a| *a.borrow_mut() = Some(state));
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// A plan with `n` indicators: the example plan's indicators repeated (unique codes), so every
+/// formula, target notation and revision of the seed is in it.
+pub fn large_plan(n: usize) -> Plan {
+    let mut plan = plan::example_plan();
+    let template: Vec<_> = plan.indicators().map(|(_, _, i)| i.clone()).collect();
+    if template.is_empty() {
+        return plan;
+    }
+    let objectives: usize = plan.missions.iter().map(|m| m.objectives.len()).sum();
+    for o in plan
+        .missions
+        .iter_mut()
+        .flat_map(|m| m.objectives.iter_mut())
+    {
+        o.indicators.clear();
+    }
+    let mut k = 0usize;
+    'outer: loop {
+        for o in plan
+            .missions
+            .iter_mut()
+            .flat_map(|m| m.objectives.iter_mut())
+        {
+            if k >= n {
+                break 'outer;
+            }
+            let mut i = template[k % template.len()].clone();
+            i.code = format!("{}.{}", o.number, k / objectives.max(1) + 1);
+            i.short_code = None;
+            o.indicators.push(i);
+            k += 1;
+        }
+    }
+    plan.title = format!("Piano generato: {n} indicatori (prestazioni)");
+    plan
+}
+
+/// Milliseconds per `Plan::evaluate` of the default plan (mean of `iterations`) and of the
+/// example plan, as JSON.
+#[wasm_bindgen]
+pub fn cruscotto_bench_evaluate(iterations: u32) -> String {
+    let iterations = iterations.max(1);
+    let mut out = Vec::new();
+    for (name, plan) in [
+        ("default", plan::default_plan()),
+        ("example", plan::example_plan()),
+    ] {
+        let t0 = now();
+        for _ in 0..iterations {
+            let report = plan.evaluate();
+            if report.years.is_empty() {
+                break;
+            }
+        }
+        out.push(format!(
+            "\"{name}\": {:.4}",
+            (now() - t0) / iterations as f64
+        ));
+    }
+    format!("{{{}}}", out.join(", "))
+}
+
+/// Builds a plan of `n` indicators, times its JSON round trip and evaluation, and (when `open`)
+/// puts it in the app as the current plan. JSON of timings in ms.
+#[wasm_bindgen]
+pub fn cruscotto_bench_large(n: u32, open: bool) -> String {
+    let t0 = now();
+    let plan = large_plan(n as usize);
+    let t1 = now();
+    let json = plan::to_json(&plan);
+    let t2 = now();
+    let loaded = plan::load(&json);
+    let t3 = now();
+    let ok = loaded.is_ok();
+    let plan = loaded.unwrap_or(plan);
+    let report = plan.evaluate();
+    let t4 = now();
+    let count = report
+        .missions
+        .iter()
+        .flat_map(|m| &m.objectives)
+        .map(|o| o.indicators.len())
+        .sum::<usize>();
+    if open {
+        APP.with(|a| {
+            if let Some(state) = *a.borrow() {
+                state.replace(plan);
+            }
+        });
+    }
+    let t5 = now();
+    format!(
+        "{{\"indicators\": {count}, \"json_bytes\": {}, \"load_ok\": {ok}, \"generate_ms\": {:.2}, \"to_json_ms\": {:.2}, \"load_ms\": {:.2}, \"evaluate_ms\": {:.2}, \"open_ms\": {:.2}}}",
+        json.len(),
+        t1 - t0,
+        t2 - t1,
+        t3 - t2,
+        t4 - t3,
+        t5 - t4
+    )
+}
