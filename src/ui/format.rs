@@ -19,7 +19,7 @@ pub fn number(x: f64, lang: Lang, decimals: usize) -> String {
     let mut grouped = String::new();
     let digits: Vec<char> = int_part.chars().collect();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(group_sep);
         }
         grouped.push(*c);
@@ -54,7 +54,11 @@ pub fn score(x: f64, lang: Lang) -> String {
 }
 
 /// Parses a number typed by a person: `3,5`, `3.5`, `1.234,5`, `85%`, `-2`. Empty → `Ok(None)`.
-pub fn parse_input(text: &str) -> Result<Option<f64>, ()> {
+/// Text that is not a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotANumber;
+
+pub fn parse_input(text: &str) -> Result<Option<f64>, NotANumber> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -68,9 +72,9 @@ pub fn parse_input(text: &str) -> Result<Option<f64>, ()> {
     } else {
         t.to_string()
     };
-    let x: f64 = cleaned.parse().map_err(|_| ())?;
+    let x: f64 = cleaned.parse().map_err(|_| NotANumber)?;
     if !x.is_finite() {
-        return Err(());
+        return Err(NotANumber);
     }
     Ok(Some(if pct { x / 100.0 } else { x }))
 }

@@ -182,7 +182,9 @@ fn render(d: DashView, lang: RwSignal<Lang>, state: AppState, page: RwSignal<usi
     }
     let pages = d.matching.div_ceil(PAGE_SIZE);
     let years = d.years.clone();
-    let pager = (pages > 1).then(|| {
+    let matching = d.matching;
+    let pager = move || {
+        (pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label=move || T::Page.in_(lang.get())>
                 <button disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
@@ -197,14 +199,15 @@ fn render(d: DashView, lang: RwSignal<Lang>, state: AppState, page: RwSignal<usi
                 >
                     {move || T::Next.in_(lang.get())}
                 </button>
-                <span class="muted">{format!("{} {}", d.matching, "·")}</span>
+                <span class="muted">{format!("{matching} {}", T::Indicators.in_(lang.get_untracked()).to_lowercase())}</span>
             </nav>
         }
-    });
+    })
+    };
     view! {
-        {pager.clone()}
+        {pager()}
         {d.missions.into_iter().map(|m| mission(m, &years, lang, state)).collect_view()}
-        {pager}
+        {pager()}
     }
     .into_any()
 }

@@ -135,7 +135,7 @@ pub fn build(
         for o in &m.objectives {
             let mut indicators = Vec::new();
             for i in &o.indicators {
-                if !f.owner.is_empty() && !i.owners.iter().any(|id| *id == f.owner) {
+                if !f.owner.is_empty() && !i.owners.contains(&f.owner) {
                     continue;
                 }
                 if !needle.is_empty() {

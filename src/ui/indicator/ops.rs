@@ -150,13 +150,15 @@ pub fn remove_objective(plan: &mut Plan, number: u32) {
 }
 
 /// A datum typed by a person: a number (`3,5`, `85%`) or a date `gg/mm/aaaa`; empty → `None`.
-pub fn parse_datum(text: &str) -> Result<Option<Datum>, ()> {
+pub fn parse_datum(text: &str) -> Result<Option<Datum>, crate::ui::format::NotANumber> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     if t.contains('/') {
-        return Date::parse(t).map(|d| Some(Datum::Date(d))).ok_or(());
+        return Date::parse(t)
+            .map(|d| Some(Datum::Date(d)))
+            .ok_or(crate::ui::format::NotANumber);
     }
     crate::ui::format::parse_input(t).map(|x| x.map(Datum::Number))
 }

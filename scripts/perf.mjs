@@ -1,0 +1,93 @@
+// Measures the built page (dist/) in headless Chromium: download size, first render, evaluation
+// time of the default plan, and a generated 10 000-indicator plan (load, evaluate, open, stay
+// responsive). Prints a Markdown table; figures go to docs/performance.md. Never used by tests.
+//   trunk build --release && node scripts/perf.mjs [--runs=5] [--large=10000]
+import path from "node:path";
+import { readdir, readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { setup, openApp, DIST } = await import(path.join(here, "..", "tests", "e2e", "harness.mjs"));
+
+const arg = (name, dflt) => {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.split("=")[1]) : dflt;
+};
+const runs = arg("runs", 5);
+const large = arg("large", 10000);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const rows = [];
+const row = (what, value, goal) => rows.push(`| ${what} | ${value} | ${goal} |`);
+
+// 1. What the browser downloads (gzip -9, like scripts/size.sh).
+let gz = 0;
+for (const f of await readdir(DIST)) {
+  if (/\.(wasm|js|css|html)$/.test(f)) gz += gzipSync(await readFile(path.join(DIST, f)), { level: 9 }).length;
+}
+row("Pagina scaricata (html+js+wasm+css, gzip)", `${(gz / 1024).toFixed(1)} KB`, "≤ 250 KB");
+
+const env = await setup();
+try {
+  // 2. First render of the default plan: navigation start → app mounted (wasm download, compile,
+  //    default plan parsed and evaluated, dashboard in the DOM); and the mount alone.
+  const toMounted = [];
+  const mountOnly = [];
+  for (let i = 0; i < runs; i++) {
+    const { ctx, page } = await openApp(env.browser, env.url);
+    await page.waitForSelector('[data-testid="row-1.1"]');
+    const m = await page.evaluate(() => {
+      const [a] = performance.getEntriesByName("cruscotto-mount-start");
+      const [b] = performance.getEntriesByName("cruscotto-mounted");
+      return { at: b.startTime, mount: b.startTime - a.startTime };
+    });
+    toMounted.push(m.at);
+    mountOnly.push(m.mount);
+    await ctx.close();
+  }
+  row("Primo rendering del piano predefinito (solo montaggio dell'app)", ms(median(mountOnly)), "< 300 ms");
+  row("Dalla navigazione al cruscotto disegnato (rete locale, include scaricamento e compilazione del wasm)", ms(median(toMounted)), "—");
+
+  const { ctx, page } = await openApp(env.browser, env.url);
+  // 3. Evaluating the default plan (and the example plan, which has data), in the page.
+  const ev = JSON.parse(await page.evaluate(() => window.wasmBindings.cruscotto_bench_evaluate(200)));
+  row("Rivalutazione del piano predefinito (Plan::evaluate, media di 200)", ms(ev.default), "< 1 ms");
+  row("Rivalutazione del piano con dati di esempio (media di 200)", ms(ev.example), "—");
+
+  // 4. A generated plan of `large` indicators: JSON round trip, evaluation, open it in the app.
+  const res = await page.evaluate(async (n) => {
+    const t0 = performance.now();
+    const r = JSON.parse(window.wasmBindings.cruscotto_bench_large(n, true));
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+    r.open_and_paint_ms = performance.now() - t0 - r.generate_ms - r.to_json_ms - r.load_ms - r.evaluate_ms;
+    return r;
+  }, large);
+  await page.waitForSelector('[data-testid="page-info"]');
+  row(`Piano generato: ${res.indicators} indicatori, JSON ${(res.json_bytes / 1e6).toFixed(1)} MB — plan::load`, ms(res.load_ms), "—");
+  row(`Piano generato — Plan::evaluate di ${res.indicators} indicatori`, ms(res.evaluate_ms), "< 100 ms");
+  row("Piano generato — aperto nell'app e disegnato (pagina di 100 indicatori)", ms(res.open_and_paint_ms), "—");
+  // Responsiveness: a keystroke in the search box, and a page change, until the next frame.
+  const keystroke = await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid="filter-search"]');
+    const t0 = performance.now();
+    input.value = "fascicoli";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+    return performance.now() - t0;
+  });
+  row("Piano generato — ricerca (un tasto → risultati disegnati)", ms(keystroke), "—");
+  const nextPage = await page.evaluate(async () => {
+    const button = [...document.querySelectorAll(".pager button")].at(-1);
+    const t0 = performance.now();
+    button.click();
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+    return performance.now() - t0;
+  });
+  row("Piano generato — pagina successiva", ms(nextPage), "—");
+  const saveState = await page.locator('[data-testid="save-state"]').getAttribute("data-state");
+  row("Piano generato — salvataggio in localStorage", saveState === "failed" ? "rifiutato (quota): messaggio mostrato, piano resta nella pagina" : saveState, "—");
+  await ctx.close();
+} finally {
+  await env.close();
+}
+console.log("| Misura | Valore | Obiettivo |\n|---|---|---|\n" + rows.join("\n"));
