@@ -99,3 +99,29 @@ fn history_undoes_redoes_and_merges_typing() {
     assert_eq!(h.undo(&1), None);
     assert_eq!(h.redo(&1), Some(3));
 }
+
+#[wasm_bindgen_test]
+fn the_incremental_report_equals_plan_evaluate() {
+    use cruscotto::ui::report::{evaluate_cached, evaluate_full, Cache};
+    let mut plan = cruscotto::plan::example_plan();
+    let mut cache = Cache::default();
+    let same = |a: &cruscotto::ui::report::Report, b: &cruscotto::ui::report::Report| {
+        assert_eq!(a.plan, b.plan);
+        assert_eq!(a.missions, b.missions);
+        assert_eq!(a.objectives, b.objectives);
+        assert_eq!(a.cells.len(), b.cells.len());
+        for (code, cells) in &a.cells {
+            assert_eq!(Some(cells), b.cells.get(code), "{code}");
+        }
+    };
+    same(&evaluate_cached(&plan, &mut cache), &evaluate_full(&plan));
+    // Edit one target and one weight: the cached evaluation follows.
+    let i = plan.missions[0].objectives[0]
+        .indicators
+        .first_mut()
+        .expect("an indicator");
+    i.targets
+        .insert(2019, cruscotto::plan::TargetCell::text(">= 50%"));
+    i.weight = 3.0;
+    same(&evaluate_cached(&plan, &mut cache), &evaluate_full(&plan));
+}

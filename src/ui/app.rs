@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
     let t = move |k: T| k.in_(lang.get());
     view! {
         <div class="app" data-testid="app">
+            <a class="skip-link" href="#panel">{move || if lang.get().is_en() { "Skip to content" } else { "Vai al contenuto" }}</a>
             <header class="app-header">
                 <div class="title-row">
                     <div>
@@ -108,7 +109,25 @@ pub fn App() -> impl IntoView {
                                     data-testid=format!("tab-{}", k.slug())
                                     aria-selected=move || (tab.get() == k).to_string()
                                     aria-controls="panel"
+                                    tabindex=move || if tab.get() == k { "0" } else { "-1" }
                                     on:click=move |_| tab.set(k)
+                                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                        let i = Tab::ALL.iter().position(|x| *x == tab.get_untracked()).unwrap_or(0);
+                                        let next = match ev.key().as_str() {
+                                            "ArrowRight" => (i + 1) % Tab::ALL.len(),
+                                            "ArrowLeft" => (i + Tab::ALL.len() - 1) % Tab::ALL.len(),
+                                            "Home" => 0,
+                                            "End" => Tab::ALL.len() - 1,
+                                            _ => return,
+                                        };
+                                        ev.prevent_default();
+                                        tab.set(Tab::ALL[next]);
+                                        if let Some(el) = document().get_element_by_id(&format!("tab-{}", Tab::ALL[next].slug())) {
+                                            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                                                let _ = el.focus();
+                                            }
+                                        }
+                                    }
                                 >
                                     {move || t(k.label())}
                                 </button>

@@ -135,13 +135,7 @@ pub fn Charts() -> impl IntoView {
                     >
                         {move || {
                             let sel = code.get();
-                            state
-                                .plan
-                                .with(|p| {
-                                    p.indicators()
-                                        .map(|(_, _, i)| (i.code.clone(), i.name.chars().take(80).collect::<String>()))
-                                        .collect::<Vec<_>>()
-                                })
+                            state.choices.get().into_iter().map(|(_, c, n)| (c, n))
                                 .into_iter()
                                 .map(|(c, name)| {
                                     let selected = c == sel;

@@ -14,6 +14,7 @@ use super::history::History;
 use super::i18n::{Lang, T};
 use super::io::share;
 use super::notice::{Level, Notices};
+use super::report::{self, Report};
 use super::storage::{self, Entry, WriteError};
 use crate::plan::{self, Plan};
 
@@ -45,6 +46,10 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     /// The indicator open in the editor and the charts (its code).
     pub selected: RwSignal<Option<String>>,
+    /// Every indicator as (objective number, code, name cut to 80 characters), for the choosers:
+    /// changes only when these change (not on every value typed).
+    pub choices: Memo<Vec<(u32, String, String)>>,
+    cache: StoredValue<report::Cache>,
     history: StoredValue<History<Plan>>,
     /// The text this tab last wrote or read for the active plan (to recognise other tabs' writes).
     last_text: StoredValue<String>,
@@ -66,11 +71,20 @@ pub fn storage_json(plan: &Plan) -> String {
 impl AppState {
     /// Builds the state from localStorage (or the default plan) and starts the listeners.
     pub fn start() -> AppState {
+        let plan = RwSignal::new(empty_plan());
+        let choices = Memo::new(move |_| {
+            plan.with(|p| {
+                p.indicators()
+                    .map(|(_, o, i)| (o.number, i.code.clone(), i.name.chars().take(80).collect()))
+                    .collect()
+            })
+        });
         let state = AppState {
+            choices,
             lang: RwSignal::new(Lang::It),
             tab: RwSignal::new(Tab::Dashboard),
             notices: Notices::new(),
-            plan: RwSignal::new(Plan::clone(&empty_plan())),
+            plan,
             revision: RwSignal::new(0),
             plans: RwSignal::new(Vec::new()),
             active: RwSignal::new(DEFAULT_ID.to_string()),
@@ -79,6 +93,7 @@ impl AppState {
             can_redo: RwSignal::new(false),
             selected: RwSignal::new(None),
             history: StoredValue::new(History::default()),
+            cache: StoredValue::new(report::Cache::default()),
             last_text: StoredValue::new(String::new()),
             timer: StoredValue::new(None),
         };
@@ -189,6 +204,14 @@ impl AppState {
         if let Err(WriteError::Full) = storage::write_index(&entries) {
             self.notices.push(Level::Error, "quota", T::QuotaFull, "");
         }
+    }
+
+    /// Evaluates `plan`, re-evaluating only the indicators changed since the last call.
+    pub fn evaluate(&self, plan: &Plan) -> Report {
+        let mut out = Report::default();
+        self.cache
+            .update_value(|c| out = report::evaluate_cached(plan, c));
+        out
     }
 
     /// Changes the plan: records undo, bumps the revision, schedules the save.

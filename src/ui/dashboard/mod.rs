@@ -12,7 +12,6 @@ use super::example;
 use super::format;
 use super::i18n::{Lang, T};
 use super::notice::Level;
-use super::report;
 use super::state::AppState;
 use crate::eval::Status;
 
@@ -49,7 +48,7 @@ pub fn Dashboard() -> impl IntoView {
             }
         })
     });
-    let rep = Memo::new_with_compare(move |_| view_plan.with(report::evaluate), |_, _| true);
+    let rep = Memo::new_with_compare(move |_| view_plan.with(|p| state.evaluate(p)), |_, _| true);
     let filters = Memo::new(move |_| Filters {
         owner: owner.get(),
         status: status.get(),

@@ -138,13 +138,7 @@ pub fn Editor() -> impl IntoView {
                     >
                         {move || {
                             let sel = state.selected.get().unwrap_or_default();
-                            state
-                                .plan
-                                .with(|p| {
-                                    p.indicators()
-                                        .map(|(_, o, i)| (o.number, i.code.clone(), i.name.chars().take(80).collect::<String>()))
-                                        .collect::<Vec<_>>()
-                                })
+                            state.choices.get()
                                 .into_iter()
                                 .map(|(n, code, name)| {
                                     let selected = code == sel;

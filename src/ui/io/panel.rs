@@ -9,7 +9,7 @@ use crate::plan::{self, Plan};
 use crate::ui::format;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::notice::Level;
-use crate::ui::report::{self, Report};
+use crate::ui::report::Report;
 use crate::ui::state::AppState;
 
 /// A file read and validated, waiting for the user's yes.
@@ -175,7 +175,7 @@ pub fn IoPanel() -> impl IntoView {
     };
     let export_csv = move |_| {
         let plan = state.plan.get_untracked();
-        let rep = report::evaluate(&plan);
+        let rep = state.evaluate(&plan);
         let text = csv::document(&csv_rows(&plan, &rep, lang.get_untracked()));
         let name = format!(
             "{}.csv",

@@ -296,9 +296,7 @@ pub fn Lab() -> impl IntoView {
                         <select data-testid="lab-apply-indicator" on:change=move |ev| apply_code.set(event_target_value(&ev))>
                             {move || {
                                 let sel = apply_code.get();
-                                state
-                                    .plan
-                                    .with(|p| p.indicators().map(|(_, _, i)| (i.code.clone(), i.name.chars().take(60).collect::<String>())).collect::<Vec<_>>())
+                                state.choices.get().into_iter().map(|(_, c, n)| (c, n))
                                     .into_iter()
                                     .map(|(c, n)| {
                                         let selected = c == sel;

@@ -10,7 +10,7 @@ use crate::ui::format;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::indicator::checked::{CheckedInput, Kind};
 use crate::ui::indicator::ops;
-use crate::ui::report::{self, Report};
+use crate::ui::report::Report;
 use crate::ui::state::AppState;
 
 /// One difference between the current plan and the what-if plan.
@@ -140,10 +140,10 @@ pub fn WhatIf() -> impl IntoView {
             return Vec::new();
         }
         state.plan.with(|p| {
-            let before = report::evaluate(p);
+            let before = state.evaluate(p);
             let mut q = p.clone();
             set_target(&mut q, &c, y, &text);
-            let after = report::evaluate(&q);
+            let after = state.evaluate(&q);
             changes(p, &before, &after)
         })
     });
@@ -165,9 +165,7 @@ pub fn WhatIf() -> impl IntoView {
                     <select data-testid="whatif-indicator" on:change=move |ev| code.set(event_target_value(&ev))>
                         {move || {
                             let sel = code.get();
-                            state
-                                .plan
-                                .with(|p| p.indicators().map(|(_, _, i)| (i.code.clone(), i.name.chars().take(60).collect::<String>())).collect::<Vec<_>>())
+                            state.choices.get().into_iter().map(|(_, c, n)| (c, n))
                                 .into_iter()
                                 .map(|(c, n)| {
                                     let selected = c == sel;
