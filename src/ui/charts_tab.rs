@@ -136,7 +136,6 @@ pub fn Charts() -> impl IntoView {
                         {move || {
                             let sel = code.get();
                             state.choices.get().into_iter().map(|(_, c, n)| (c, n))
-                                .into_iter()
                                 .map(|(c, name)| {
                                     let selected = c == sel;
                                     view! { <option value=c.clone() selected=selected>{format!("{c} {name}")}</option> }

@@ -297,7 +297,6 @@ pub fn Lab() -> impl IntoView {
                             {move || {
                                 let sel = apply_code.get();
                                 state.choices.get().into_iter().map(|(_, c, n)| (c, n))
-                                    .into_iter()
                                     .map(|(c, n)| {
                                         let selected = c == sel;
                                         view! { <option value=c.clone() selected=selected>{format!("{c} {n}")}</option> }

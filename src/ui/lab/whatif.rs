@@ -166,7 +166,6 @@ pub fn WhatIf() -> impl IntoView {
                         {move || {
                             let sel = code.get();
                             state.choices.get().into_iter().map(|(_, c, n)| (c, n))
-                                .into_iter()
                                 .map(|(c, n)| {
                                     let selected = c == sel;
                                     view! { <option value=c.clone() selected=selected>{format!("{c} {n}")}</option> }
