@@ -75,8 +75,25 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 /// Parses an indicator's formula, e.g. `fascicoli_creati / fascicoli_ricevuti`.
 pub fn parse_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
     guard(src).map_err(|d| vec![d])?;
-    let mut top = RulesParser::parse(Rule::formula, src).map_err(|e| vec![from_pest(src, e)])?;
-    let b = Builder { src, target: false };
+    let mut top = RulesParser::parse(Rule::formula, src).map_err(|e| {
+        let mut d = from_pest(src, e);
+        // `a > b` as a whole formula: say where comparisons belong.
+        if let K::Unexpected {
+            found: Found::Text(t),
+            ..
+        } = &d.kind
+        {
+            if t.starts_with(['<', '>', '=', '≥', '≤', '≠', '!']) {
+                d.kind = K::ComparisonInFormula;
+            }
+        }
+        vec![d]
+    })?;
+    let b = Builder {
+        src,
+        target: false,
+        calls: Default::default(),
+    };
     let inner = top.next().and_then(|p| p.into_inner().next());
     let expr = match inner {
         Some(p) => b.expr(p).map_err(|d| vec![d])?.0,
@@ -89,7 +106,11 @@ pub fn parse_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
 pub fn parse_target(src: &str) -> Result<Target, Vec<Diagnostic>> {
     guard(src).map_err(|d| vec![d])?;
     let mut top = RulesParser::parse(Rule::target, src).map_err(|e| vec![from_pest(src, e)])?;
-    let b = Builder { src, target: true };
+    let b = Builder {
+        src,
+        target: true,
+        calls: Default::default(),
+    };
     b.target(top.next()).map_err(|d| vec![d])
 }
 
@@ -98,20 +119,21 @@ fn guard(src: &str) -> R<()> {
     if src.trim().is_empty() {
         return Err(Diagnostic::at(src, 0..0, K::Empty));
     }
+    // Length first: a megabyte is refused without looking further.
+    if let Some((i, c)) = src.char_indices().nth(MAX_CHARS) {
+        let chars = src.chars().count();
+        return Err(Diagnostic::at(
+            src,
+            i..i + c.len_utf8(),
+            K::TooLong {
+                chars,
+                max: MAX_CHARS,
+            },
+        ));
+    }
     let (mut depth, mut powers) = (0usize, 0usize);
-    for (n, (i, c)) in src.char_indices().enumerate() {
+    for (i, c) in src.char_indices() {
         let here = i..i + c.len_utf8();
-        if n >= MAX_CHARS {
-            let chars = src.chars().count();
-            return Err(Diagnostic::at(
-                src,
-                here,
-                K::TooLong {
-                    chars,
-                    max: MAX_CHARS,
-                },
-            ));
-        }
         match c {
             '\0' => return Err(Diagnostic::at(src, here, K::Nul)),
             '(' | '[' => depth += 1,
@@ -130,11 +152,14 @@ struct Builder<'s> {
     src: &'s str,
     /// Targets allow `X`, the indicator's code and conditions without a subject.
     target: bool,
+    /// Inside a function call (e.g. `se(a > b; …)`) a bare name is a measure, never the code.
+    calls: std::cell::Cell<usize>,
 }
 
 fn span_of(p: &Pair<Rule>) -> Span {
+    // Optional tails (`accessi` then no `[x-1]`) leave trailing blanks in pest's span: trim them.
     let s = p.as_span();
-    Span::new(s.start(), s.end())
+    Span::new(s.start(), s.start() + s.as_str().trim_end().len())
 }
 
 impl<'s> Builder<'s> {
@@ -161,7 +186,7 @@ impl<'s> Builder<'s> {
         let mut partial = None;
         for p in top.into_inner() {
             match p.as_rule() {
-                Rule::condition => body = TargetBody::Condition(self.condition(p)?.0),
+                Rule::condition => body = TargetBody::Condition(deadlines(self.condition(p)?.0)),
                 Rule::partial => {
                     let pspan = span_of(&p);
                     let e = p.into_inner().find(|q| q.as_rule() == Rule::expr);
@@ -308,9 +333,6 @@ impl<'s> Builder<'s> {
                 return self.group_condition(group);
             }
             let (e, d) = self.expr(head)?;
-            if let ExprKind::Date(_) = e.node {
-                return Ok((Spanned::new(CondKind::Deadline(e), span), d + 1));
-            }
             return Ok((Spanned::new(CondKind::Bare(e), span), d + 1));
         };
         let (subject, ds) = self.expr(head)?;
@@ -349,7 +371,7 @@ impl<'s> Builder<'s> {
             ExprKind::Measure {
                 name,
                 year: YearRef::Current,
-            } if self.target => Spanned::new(ExprKind::Code(name), e.span),
+            } if self.target && self.calls.get() == 0 => Spanned::new(ExprKind::Code(name), e.span),
             node => Spanned::new(node, e.span),
         }
     }
@@ -406,7 +428,7 @@ impl<'s> Builder<'s> {
                     _ => Err(self.err(
                         span,
                         K::NumberTooLarge {
-                            text: text.to_string(),
+                            text: shorten(text),
                         },
                     )),
                 }
@@ -416,7 +438,7 @@ impl<'s> Builder<'s> {
                 None => Err(self.err(
                     span,
                     K::InvalidDate {
-                        text: text.to_string(),
+                        text: shorten(text),
                     },
                 )),
             },
@@ -430,7 +452,7 @@ impl<'s> Builder<'s> {
                         self.err(
                             span,
                             K::NumberTooLarge {
-                                text: text.to_string(),
+                                text: shorten(text),
                             },
                         )
                     })?,
@@ -468,6 +490,10 @@ impl<'s> Builder<'s> {
                 _ => {}
             }
         }
+        // The benchmark series by its data name is the benchmark.
+        if year == YearRef::Current && name.eq_ignore_ascii_case(super::BENCHMARK_SERIES) {
+            return Ok((Spanned::new(ExprKind::Benchmark, span), 1));
+        }
         Ok((Spanned::new(ExprKind::Measure { name, year }, span), 1))
     }
 
@@ -477,7 +503,7 @@ impl<'s> Builder<'s> {
             self.err(
                 span,
                 K::NumberTooLarge {
-                    text: p.as_str().to_string(),
+                    text: shorten(p.as_str()),
                 },
             )
         };
@@ -519,7 +545,12 @@ impl<'s> Builder<'s> {
                     name = q.as_str();
                     name_span = span_of(&q);
                 }
-                Rule::condition => args.push(self.condition(q)?),
+                Rule::condition => {
+                    self.calls.set(self.calls.get() + 1);
+                    let arg = self.condition(q);
+                    self.calls.set(self.calls.get() - 1);
+                    args.push(arg?);
+                }
                 _ => {}
             }
         }
@@ -603,6 +634,15 @@ impl<'s> Builder<'s> {
     }
 }
 
+/// Long literals are cut in messages: the caret shows where they are.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= 24 {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(20).collect();
+    format!("{head}…")
+}
+
 /// The group of an expression made of one parenthesised group and nothing else.
 fn lone_group<'s>(expr: &Pair<'s, Rule>) -> Option<Pair<'s, Rule>> {
     let mut inner = expr.clone().into_inner();
@@ -664,4 +704,18 @@ pub(crate) fn expected_of(rule: Rule) -> Option<Expected> {
         EOI => Expected::End,
         _ => return None,
     })
+}
+
+/// A bare date among the target's conditions (`31/12/2019`, as the seed writes deadlines) is a
+/// deadline; inside values (`se(…)`, parentheses) a date stays a date.
+fn deadlines(c: Cond) -> Cond {
+    let span = c.span;
+    let node = match c.node {
+        CondKind::Bare(e) if matches!(e.node, ExprKind::Date(_)) => CondKind::Deadline(e),
+        CondKind::Not(x) => CondKind::Not(Box::new(deadlines(*x))),
+        CondKind::And(a, b) => CondKind::And(Box::new(deadlines(*a)), Box::new(deadlines(*b))),
+        CondKind::Or(a, b) => CondKind::Or(Box::new(deadlines(*a)), Box::new(deadlines(*b))),
+        other => other,
+    };
+    Spanned::new(node, span)
 }
