@@ -440,5 +440,31 @@ fn bench_plan(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_seed, bench_versus_evalexpr, bench_plan);
+fn bench_micro(c: &mut Criterion) {
+    let mut g = c.benchmark_group("micro");
+    for t in [
+        "100%",
+        ">= 80%",
+        "scostamento max 0,02 da media cluster",
+        "X < X-1",
+    ] {
+        g.bench_function(format!("target {t}"), |b| {
+            b.iter(|| parse_target(black_box(t)).is_ok())
+        });
+    }
+    for f in ["a", "fascicoli_creati / fascicoli_ricevuti"] {
+        g.bench_function(format!("formula {f}"), |b| {
+            b.iter(|| parse_formula(black_box(f)).is_ok())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_micro,
+    bench_seed,
+    bench_versus_evalexpr,
+    bench_plan
+);
 criterion_main!(benches);

@@ -280,3 +280,28 @@ fn values_win_over_the_formula_year_by_year() {
     assert_eq!(scope.value(2019).0, Value::Number(10.0));
     assert_eq!(scope.value(2018).0, Value::Number(2.0));
 }
+
+#[test]
+fn examples_of_docs_language_md_parse_and_print_as_documented() {
+    let canonical = [
+        (">=80%", "≥ 80%"),
+        ("X< X-4", "X < X-4"),
+        ("31/12/2019", "entro 31/12/2019"),
+        ("≥ media", "≥ media cluster"),
+        (">= 80% partial from 60%", "≥ 80% parziale da 60%"),
+        (">= media cluster * 1,1", "≥ media cluster * 1,1"),
+        ("< X-1 - 5%", "< X-1 - 5%"),
+        ("X-1 tra 3 e 5", "X-1 tra 3 e 5"),
+        ("rilevazione", "Anno di rilevazione"),
+        (
+            "within 0,02 of mean",
+            "scostamento max 0,02 da media cluster",
+        ),
+        ("≥ 3 and not X < X-1", "≥ 3 e non X < X-1"),
+    ];
+    for (src, printed) in canonical {
+        assert_eq!(parse_target(src).expect(src).to_string(), printed);
+    }
+    assert!(parse_formula("--a").is_err());
+    assert_eq!(parse_formula("-(-a)").expect("parses").to_string(), "-(-a)");
+}
