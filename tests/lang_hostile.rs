@@ -51,24 +51,32 @@ fn a_hundred_thousand_open_parentheses() {
 
 #[test]
 fn nesting_up_to_the_limit_works() {
-    let src = format!(
-        "{}17{} / 20",
-        "(".repeat(MAX_NESTING),
-        ")".repeat(MAX_NESTING)
-    );
-    let f = parse_formula(&src).expect("64 levels are allowed");
-    let data = Data::new();
-    let scope = Scope {
-        formula: Some(&f),
-        ..Scope::new(&data)
-    };
-    assert_eq!(scope.value(2019).0, Value::Number(0.85));
-    let deeper = format!(
-        "{}1{}",
-        "(".repeat(MAX_NESTING + 1),
-        ")".repeat(MAX_NESTING + 1)
-    );
-    assert!(parse_formula(&deeper).is_err());
+    // Debug builds need more than the default 2 MB test stack at 64 levels (see below).
+    let worker = std::thread::Builder::new().stack_size(8 << 20).spawn(|| {
+        let src = format!(
+            "{}17{} / 20",
+            "(".repeat(MAX_NESTING),
+            ")".repeat(MAX_NESTING)
+        );
+        let f = parse_formula(&src).expect("64 levels are allowed");
+        let data = Data::new();
+        let scope = Scope {
+            formula: Some(&f),
+            ..Scope::new(&data)
+        };
+        let deeper = format!(
+            "{}1{}",
+            "(".repeat(MAX_NESTING + 1),
+            ")".repeat(MAX_NESTING + 1)
+        );
+        (scope.value(2019).0, parse_formula(&deeper).is_err())
+    });
+    let (value, refused) = worker
+        .expect("thread starts")
+        .join()
+        .expect("no stack overflow");
+    assert_eq!(value, Value::Number(0.85));
+    assert!(refused);
 }
 
 #[test]
@@ -264,5 +272,78 @@ proptest! {
     ]), 0..24)) {
         check_any(&tokens.join(" "));
         check_any(&tokens.concat());
+    }
+}
+
+/// The deepest accepted inputs (64 levels of function calls, of negations) parse, evaluate and
+/// print. Stack measured natively (see docs/language.md): under 512 KB with optimisations, about
+/// 4 MB in a debug build, so the debug test runs on an 8 MB thread. With less stack, pest's own
+/// guard (native only) turns into a "too deep" diagnostic rather than a crash.
+#[test]
+fn deepest_accepted_inputs_work() {
+    let worker = std::thread::Builder::new().stack_size(8 << 20).spawn(|| {
+        let calls = format!(
+            "{}x1{}",
+            "se(a > b; 1; ".repeat(MAX_NESTING),
+            ")".repeat(MAX_NESTING)
+        );
+        let f = parse_formula(&calls).expect("64 nested calls are allowed");
+        let data = Data::from([
+            ("a".to_string(), Series::from([(2019, Datum::Number(1.0))])),
+            ("b".to_string(), Series::from([(2019, Datum::Number(2.0))])),
+            ("x1".to_string(), Series::from([(2019, Datum::Number(7.0))])),
+        ]);
+        let printed = f.to_string();
+        let value = Scope {
+            formula: Some(&f),
+            ..Scope::new(&data)
+        }
+        .value(2019)
+        .0;
+        let target = format!(
+            "{}≥ 1{}",
+            "non (".repeat(MAX_NESTING),
+            ")".repeat(MAX_NESTING)
+        );
+        let t = parse_target(&target).expect("64 levels of conditions are allowed");
+        let values = Series::from([(2019, Datum::Number(2.0))]);
+        let scope = Scope {
+            values: Some(&values),
+            ..Scope::new(&data)
+        };
+        (
+            printed == calls,
+            value,
+            evaluate(&t, &scope, Some(2019)).status,
+        )
+    });
+    let (printed, value, status) = worker
+        .expect("thread starts")
+        .join()
+        .expect("no stack overflow");
+    assert!(printed);
+    assert_eq!(value, Value::Number(7.0));
+    assert_eq!(
+        status,
+        Status::Met,
+        "an even number of negations of a true condition"
+    );
+}
+
+#[test]
+fn a_small_stack_gives_a_diagnostic_not_a_crash() {
+    // 128 KB: pest's guard stops before the stack runs out (native targets).
+    let worker = std::thread::Builder::new().stack_size(128 << 10).spawn(|| {
+        let deep = format!("{}1{}", "(".repeat(MAX_NESTING), ")".repeat(MAX_NESTING));
+        parse_formula(&deep)
+            .map(|_| ())
+            .map_err(|d| d[0].kind.clone())
+    });
+    let result = worker
+        .expect("thread starts")
+        .join()
+        .expect("no stack overflow");
+    if let Err(kind) = result {
+        assert_eq!(kind, DiagnosticKind::TooDeep { max: MAX_NESTING });
     }
 }

@@ -192,7 +192,8 @@ impl<'s> Builder<'s> {
                 return self.group_condition(group);
             }
             let (e, d) = self.expr(head)?;
-            return Ok((Spanned::new(CondKind::Bare(e), span), d + 1));
+            // A bare value is a wrapper, not a level: depth counts real nesting only.
+            return Ok((Spanned::new(CondKind::Bare(e), span), d));
         };
         let (subject, ds) = self.expr(head)?;
         let subject = Some(self.subject(subject));

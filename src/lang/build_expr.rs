@@ -91,7 +91,7 @@ impl<'s> Builder<'s> {
             Rule::group => {
                 let (c, d) = self.group_condition(p)?;
                 match c.node {
-                    CondKind::Bare(e) => Ok((e, d.saturating_sub(1).max(1))),
+                    CondKind::Bare(e) => Ok((e, d)),
                     _ => Err(self.err(span, K::ConditionNotValue)),
                 }
             }

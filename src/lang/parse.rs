@@ -155,7 +155,11 @@ fn from_pest(src: &str, err: pest::error::Error<Rule>) -> Diagnostic {
     };
     let positives = match &err.variant {
         ErrorVariant::ParsingError { positives, .. } => positives.clone(),
-        ErrorVariant::CustomError { .. } => Vec::new(),
+        // pest's own guards (stack nearly full, natively): the text is nested too deeply.
+        ErrorVariant::CustomError { .. } => {
+            let end = super::diagnostic::floor_char_boundary(src, pos.min(src.len()));
+            return Diagnostic::at(src, end..end, K::TooDeep { max: MAX_NESTING });
+        }
     };
     let mut expected: Vec<Expected> = positives.into_iter().filter_map(expected_of).collect();
     expected.sort();
