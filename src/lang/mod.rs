@@ -1,1 +1,23 @@
 //! The rules language: grammar binding, typed AST with spans, parser, printer, diagnostics.
+//!
+//! API in the cel-rust shape: compile the text once (`parse_formula`, `parse_target`), then
+//! execute it many times (`crate::eval::evaluate`).
+
+pub mod ast;
+mod build;
+mod build_expr;
+mod diagnostic;
+mod parse;
+pub(crate) mod print;
+mod suggest;
+mod words;
+
+pub use ast::*;
+pub use diagnostic::{Diagnostic, DiagnosticKind, Expected, Found, Lang};
+pub use parse::{
+    parse_formula, parse_target, FUNCTIONS, KEYWORDS, MAX_CHARS, MAX_NESTING, MAX_TREE_DEPTH,
+};
+pub use suggest::{distance, suggest};
+
+/// Name of the benchmark series that `media cluster` / `media` / `mean` reads.
+pub const BENCHMARK_SERIES: &str = "media_cluster";

@@ -1,0 +1,193 @@
+//! Text → AST: a guard on the raw text, pest for the syntax, builders for the typed tree.
+//! No evaluation happens on pest pairs.
+
+use std::sync::LazyLock;
+
+use pest::error::{ErrorVariant, InputLocation};
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use pest::Parser as _;
+
+use super::ast::*;
+use super::build::Builder;
+use super::diagnostic::{Diagnostic, DiagnosticKind as K, Expected, Found};
+
+#[derive(pest_derive::Parser)]
+// pest_derive looks for the path under CARGO_MANIFEST_DIR first, then under `src/`.
+#[grammar = "grammar/rules.pest"]
+struct RulesParser;
+
+/// Longest text accepted, in characters.
+pub const MAX_CHARS: usize = 10_000;
+/// Deepest nesting of parentheses/brackets, and most `^` in one text (pest and the Pratt parser
+/// recurse on them, so the guard refuses deeper input before they run).
+pub const MAX_NESTING: usize = 64;
+/// Deepest AST accepted (long chains of operators), so that evaluation and printing stay shallow.
+pub const MAX_TREE_DEPTH: usize = 128;
+
+/// Function names the language knows, canonical and aliases.
+pub const FUNCTIONS: &[&str] = &[
+    "media", "avg", "mean", "average", "somma", "sum", "min", "max", "abs", "se", "if",
+];
+
+/// Keywords of targets (Italian and English), for suggestions on unknown words.
+pub const KEYWORDS: &[&str] = &[
+    "e",
+    "o",
+    "non",
+    "and",
+    "or",
+    "not",
+    "tra",
+    "between",
+    "entro",
+    "by",
+    "scostamento",
+    "max",
+    "massimo",
+    "within",
+    "da",
+    "of",
+    "parziale",
+    "partial",
+    "from",
+    "media",
+    "cluster",
+    "mean",
+    "benchmark",
+    "anno",
+    "di",
+    "rilevazione",
+    "baseline",
+];
+
+pub(super) type R<T> = Result<T, Diagnostic>;
+
+pub(super) static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::add, Assoc::Left) | Op::infix(Rule::sub, Assoc::Left))
+        .op(Op::infix(Rule::mul, Assoc::Left) | Op::infix(Rule::div, Assoc::Left))
+        .op(Op::prefix(Rule::neg))
+        .op(Op::infix(Rule::pow, Assoc::Right))
+});
+
+/// Parses an indicator's formula, e.g. `fascicoli_creati / fascicoli_ricevuti`.
+pub fn parse_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
+    guard(src).map_err(|d| vec![d])?;
+    let mut top = RulesParser::parse(Rule::formula, src).map_err(|e| {
+        let mut d = from_pest(src, e);
+        // `a > b` as a whole formula: say where comparisons belong.
+        if let K::Unexpected {
+            found: Found::Text(t),
+            ..
+        } = &d.kind
+        {
+            if t.starts_with(['<', '>', '=', '≥', '≤', '≠', '!']) {
+                d.kind = K::ComparisonInFormula;
+            }
+        }
+        vec![d]
+    })?;
+    let b = Builder {
+        src,
+        target: false,
+        calls: Default::default(),
+    };
+    let inner = top.next().and_then(|p| p.into_inner().next());
+    let expr = match inner {
+        Some(p) => b.expr(p).map_err(|d| vec![d])?.0,
+        None => return Err(vec![Diagnostic::at(src, 0..0, K::Empty)]),
+    };
+    Ok(Formula { expr })
+}
+
+/// Parses a yearly target, e.g. `>= 80%`, `X < X-1`, `entro 31/12/2019`, `Anno di rilevazione`.
+pub fn parse_target(src: &str) -> Result<Target, Vec<Diagnostic>> {
+    guard(src).map_err(|d| vec![d])?;
+    let mut top = RulesParser::parse(Rule::target, src).map_err(|e| vec![from_pest(src, e)])?;
+    let b = Builder {
+        src,
+        target: true,
+        calls: Default::default(),
+    };
+    b.target(top.next()).map_err(|d| vec![d])
+}
+
+/// Refuses what would make pest or the builders recurse too deep, or is plainly not text.
+fn guard(src: &str) -> R<()> {
+    if src.trim().is_empty() {
+        return Err(Diagnostic::at(src, 0..0, K::Empty));
+    }
+    // Length first: a megabyte is refused without looking further.
+    if let Some((i, c)) = src.char_indices().nth(MAX_CHARS) {
+        let chars = src.chars().count();
+        return Err(Diagnostic::at(
+            src,
+            i..i + c.len_utf8(),
+            K::TooLong {
+                chars,
+                max: MAX_CHARS,
+            },
+        ));
+    }
+    let (mut depth, mut powers) = (0usize, 0usize);
+    for (i, c) in src.char_indices() {
+        let here = i..i + c.len_utf8();
+        match c {
+            '\0' => return Err(Diagnostic::at(src, here, K::Nul)),
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '^' => powers += 1,
+            _ => {}
+        }
+        if depth > MAX_NESTING || powers > MAX_NESTING {
+            return Err(Diagnostic::at(src, here, K::TooDeep { max: MAX_NESTING }));
+        }
+    }
+    Ok(())
+}
+
+// ---- pest errors in words ------------------------------------------------------------------
+
+fn from_pest(src: &str, err: pest::error::Error<Rule>) -> Diagnostic {
+    let pos = match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let positives = match &err.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+        // pest's own guards (stack nearly full, natively): the text is nested too deeply.
+        ErrorVariant::CustomError { .. } => {
+            let end = super::diagnostic::floor_char_boundary(src, pos.min(src.len()));
+            return Diagnostic::at(src, end..end, K::TooDeep { max: MAX_NESTING });
+        }
+    };
+    let mut expected: Vec<Expected> = positives.into_iter().filter_map(expected_of).collect();
+    expected.sort();
+    expected.dedup();
+    super::words::describe(src, pos, expected)
+}
+
+pub(crate) fn expected_of(rule: Rule) -> Option<Expected> {
+    use Rule::*;
+    Some(match rule {
+        expr | primary | number | date | own | benchmark | measure | group | call | call_name
+        | ident | neg | lparen | condition | cond_and | cond_not | led | within | deadline
+        | between_tail | baseline | kw_media | kw_mean | kw_benchmark | kw_scostamento
+        | kw_within | kw_entro | kw_by | kw_tra | kw_between | kw_anno | kw_rilevazione
+        | kw_baseline | op_not | kw_non | kw_not => Expected::Value,
+        cmp_tail | cmp_op | ge | le | ne | gt | lt | eq => Expected::Comparison,
+        op_and | op_or | kw_o | kw_or => Expected::Logical,
+        add | sub | mul | div | pow => Expected::Operator,
+        rparen => Expected::CloseParen,
+        rbracket => Expected::CloseBracket,
+        semicolon => Expected::Semicolon,
+        year_ref | year_abs | year_rel | year_int => Expected::YearRef,
+        partial | kw_parziale | kw_partial => Expected::Partial,
+        kw_da | kw_of => Expected::Keyword("da"),
+        kw_e | kw_and => Expected::Keyword("e"),
+        kw_max | kw_massimo => Expected::Keyword("max"),
+        kw_from => Expected::Keyword("from"),
+        EOI => Expected::End,
+        _ => return None,
+    })
+}

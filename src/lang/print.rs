@@ -1,0 +1,317 @@
+//! The canonical form (Display) and the indented tree dump. The printer puts parentheses
+//! exactly where the grammar needs them, so that parsing the printed text gives the same AST.
+
+use std::fmt;
+
+use super::ast::*;
+
+/// Replaces a leaf with other text (the evaluator shows values in place of names).
+pub(crate) type Leaf<'a> = &'a mut dyn FnMut(&Expr) -> Option<String>;
+
+fn expr_prec(e: &Expr) -> u8 {
+    match &e.node {
+        ExprKind::Binary {
+            op: BinOp::Add | BinOp::Sub,
+            ..
+        } => 1,
+        ExprKind::Binary {
+            op: BinOp::Mul | BinOp::Div,
+            ..
+        } => 2,
+        ExprKind::Neg(_) => 3,
+        ExprKind::Binary { op: BinOp::Pow, .. } => 4,
+        _ => 5,
+    }
+}
+
+fn cond_prec(c: &Cond) -> u8 {
+    match &c.node {
+        CondKind::Or(..) => 1,
+        CondKind::And(..) => 2,
+        CondKind::Not(_) => 3,
+        _ => 4,
+    }
+}
+
+/// Canonical number: shortest text that reads back to the same f64, with a decimal comma.
+pub(crate) fn literal(value: f64, percent: bool) -> String {
+    let mut s = format!("{value}").replace('.', ",");
+    if percent {
+        s.push('%');
+    }
+    s
+}
+
+pub(crate) fn bin_symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::Pow => "^",
+    }
+}
+
+fn year_suffix(year: YearRef) -> String {
+    match year {
+        YearRef::Current => String::new(),
+        YearRef::Offset(0) => "[x]".into(),
+        YearRef::Offset(k) if k < 0 => format!("[x{k}]"),
+        YearRef::Offset(k) => format!("[x+{k}]"),
+        YearRef::Absolute(y) => format!("[{y}]"),
+    }
+}
+
+pub(crate) fn write_expr(e: &Expr, out: &mut String, leaf: Leaf) {
+    if let Some(text) = leaf(e) {
+        out.push_str(&text);
+        return;
+    }
+    match &e.node {
+        ExprKind::Number { value, percent } => out.push_str(&literal(*value, *percent)),
+        ExprKind::Date(d) => out.push_str(&d.to_string()),
+        ExprKind::Measure { name, year } => {
+            out.push_str(name);
+            out.push_str(&year_suffix(*year));
+        }
+        ExprKind::Own { lag: 0 } => out.push('X'),
+        ExprKind::Own { lag } => out.push_str(&format!("X-{lag}")),
+        ExprKind::Code(name) => out.push_str(name),
+        ExprKind::Benchmark => out.push_str("media cluster"),
+        ExprKind::Neg(x) => {
+            out.push('-');
+            // `--x` is not in the grammar: a negated negation needs parentheses.
+            paren_expr(x, expr_prec(x) <= 3, out, leaf);
+        }
+        ExprKind::Binary { op, lhs, rhs } => {
+            let p = expr_prec(e);
+            let right_assoc = *op == BinOp::Pow;
+            let (pl, pr) = (expr_prec(lhs), expr_prec(rhs));
+            paren_expr(lhs, pl < p || (right_assoc && pl == p), out, leaf);
+            out.push(' ');
+            out.push_str(bin_symbol(*op));
+            out.push(' ');
+            paren_expr(rhs, pr < p || (!right_assoc && pr == p), out, leaf);
+        }
+        ExprKind::Call { func, args } => {
+            out.push_str(func.name());
+            out.push('(');
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str("; ");
+                }
+                write_expr(a, out, leaf);
+            }
+            out.push(')');
+        }
+        ExprKind::If {
+            cond,
+            then,
+            otherwise,
+        } => {
+            out.push_str("se(");
+            write_cond(cond, out, leaf);
+            out.push_str("; ");
+            write_expr(then, out, leaf);
+            out.push_str("; ");
+            write_expr(otherwise, out, leaf);
+            out.push(')');
+        }
+    }
+}
+
+fn paren_expr(e: &Expr, parens: bool, out: &mut String, leaf: Leaf) {
+    if parens {
+        out.push('(');
+    }
+    write_expr(e, out, leaf);
+    if parens {
+        out.push(')');
+    }
+}
+
+pub(crate) fn write_cond(c: &Cond, out: &mut String, leaf: Leaf) {
+    match &c.node {
+        CondKind::Bare(e) => write_expr(e, out, leaf),
+        CondKind::Compare { subject, op, rhs } => {
+            if let Some(s) = subject {
+                write_expr(s, out, leaf);
+                out.push(' ');
+            }
+            out.push_str(op.symbol());
+            out.push(' ');
+            write_expr(rhs, out, leaf);
+        }
+        CondKind::Between { subject, low, high } => {
+            if let Some(s) = subject {
+                write_expr(s, out, leaf);
+                out.push(' ');
+            }
+            out.push_str("tra ");
+            write_expr(low, out, leaf);
+            out.push_str(" e ");
+            write_expr(high, out, leaf);
+        }
+        CondKind::Within {
+            tolerance,
+            reference,
+        } => {
+            out.push_str("scostamento max ");
+            write_expr(tolerance, out, leaf);
+            out.push_str(" da ");
+            write_expr(reference, out, leaf);
+        }
+        CondKind::Deadline(e) => {
+            out.push_str("entro ");
+            write_expr(e, out, leaf);
+        }
+        CondKind::Not(x) => {
+            out.push_str("non ");
+            paren_cond(x, cond_prec(x) < 4, out, leaf);
+        }
+        CondKind::And(a, b) | CondKind::Or(a, b) => {
+            let (p, word) = if let CondKind::And(..) = c.node {
+                (2, " e ")
+            } else {
+                (1, " o ")
+            };
+            paren_cond(a, cond_prec(a) < p, out, leaf);
+            out.push_str(word);
+            paren_cond(b, cond_prec(b) <= p, out, leaf);
+        }
+    }
+}
+
+fn paren_cond(c: &Cond, parens: bool, out: &mut String, leaf: Leaf) {
+    if parens {
+        out.push('(');
+    }
+    write_cond(c, out, leaf);
+    if parens {
+        out.push(')');
+    }
+}
+
+impl fmt::Display for Formula {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        write_expr(&self.expr, &mut out, &mut |_| None);
+        f.write_str(&out)
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        match &self.body {
+            TargetBody::Baseline => out.push_str("Anno di rilevazione"),
+            TargetBody::Condition(c) => write_cond(c, &mut out, &mut |_| None),
+        }
+        if let Some(p) = &self.partial {
+            out.push_str(" parziale da ");
+            write_expr(p, &mut out, &mut |_| None);
+        }
+        f.write_str(&out)
+    }
+}
+
+impl fmt::Display for Spanned<ExprKind> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        write_expr(self, &mut out, &mut |_| None);
+        f.write_str(&out)
+    }
+}
+
+impl fmt::Display for Spanned<CondKind> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        write_cond(self, &mut out, &mut |_| None);
+        f.write_str(&out)
+    }
+}
+
+// ---- tree dump ------------------------------------------------------------------------------
+
+fn line(depth: usize, text: &str, span: Span, out: &mut String) {
+    out.push_str(&"  ".repeat(depth));
+    out.push_str(text);
+    out.push_str(&format!("  @{}..{}\n", span.start, span.end));
+}
+
+pub(crate) fn tree_expr(e: &Expr, depth: usize, out: &mut String) {
+    let label = match &e.node {
+        ExprKind::Number { value, percent } => format!("numero {}", literal(*value, *percent)),
+        ExprKind::Date(d) => format!("data {d}"),
+        ExprKind::Measure { name, year } => format!("misura {name}{}", year_suffix(*year)),
+        ExprKind::Own { lag: 0 } => "X (valore dell'indicatore)".into(),
+        ExprKind::Own { lag } => format!("X-{lag} (valore di {lag} anni prima)"),
+        ExprKind::Code(name) => format!("codice {name} (valore dell'indicatore)"),
+        ExprKind::Benchmark => "media cluster".into(),
+        ExprKind::Neg(_) => "meno (negazione)".into(),
+        ExprKind::Binary { op, .. } => format!("operazione {}", bin_symbol(*op)),
+        ExprKind::Call { func, .. } => format!("funzione {}", func.name()),
+        ExprKind::If { .. } => "se".into(),
+    };
+    line(depth, &label, e.span, out);
+    match &e.node {
+        ExprKind::Neg(x) => tree_expr(x, depth + 1, out),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            tree_expr(lhs, depth + 1, out);
+            tree_expr(rhs, depth + 1, out);
+        }
+        ExprKind::Call { args, .. } => args.iter().for_each(|a| tree_expr(a, depth + 1, out)),
+        ExprKind::If {
+            cond,
+            then,
+            otherwise,
+        } => {
+            tree_cond(cond, depth + 1, out);
+            tree_expr(then, depth + 1, out);
+            tree_expr(otherwise, depth + 1, out);
+        }
+        _ => {}
+    }
+}
+
+pub(crate) fn tree_cond(c: &Cond, depth: usize, out: &mut String) {
+    let label = match &c.node {
+        CondKind::Bare(_) => "valore da raggiungere".to_string(),
+        CondKind::Compare {
+            subject: None, op, ..
+        } => format!("confronto X {}", op.symbol()),
+        CondKind::Compare { op, .. } => format!("confronto {}", op.symbol()),
+        CondKind::Between { .. } => "tra".into(),
+        CondKind::Within { .. } => "scostamento max … da".into(),
+        CondKind::Deadline(_) => "entro (scadenza)".into(),
+        CondKind::Not(_) => "non".into(),
+        CondKind::And(..) => "e".into(),
+        CondKind::Or(..) => "o".into(),
+    };
+    line(depth, &label, c.span, out);
+    let d = depth + 1;
+    match &c.node {
+        CondKind::Bare(e) | CondKind::Deadline(e) => tree_expr(e, d, out),
+        CondKind::Compare { subject, rhs, .. } => {
+            subject.iter().for_each(|s| tree_expr(s, d, out));
+            tree_expr(rhs, d, out);
+        }
+        CondKind::Between { subject, low, high } => {
+            subject.iter().for_each(|s| tree_expr(s, d, out));
+            tree_expr(low, d, out);
+            tree_expr(high, d, out);
+        }
+        CondKind::Within {
+            tolerance,
+            reference,
+        } => {
+            tree_expr(tolerance, d, out);
+            tree_expr(reference, d, out);
+        }
+        CondKind::Not(x) => tree_cond(x, d, out),
+        CondKind::And(a, b) | CondKind::Or(a, b) => {
+            tree_cond(a, d, out);
+            tree_cond(b, d, out);
+        }
+    }
+}
