@@ -278,3 +278,28 @@ fn no_bad_fixture_panics() {
         assert!(result.is_ok(), "{} panicked", path.display());
     }
 }
+
+#[test]
+fn short_codes_are_unique_and_problems_display_with_their_place() {
+    let text = fixture("minimal_plan.json").replace(
+        "\"code\": \"1.1\",",
+        "\"code\": \"1.1\", \"short_code\": \"DOC\",",
+    );
+    let text = text.replace(
+        "\"code\": \"1.2\",",
+        "\"code\": \"1.2\", \"short_code\": \"DOC\",",
+    );
+    let problems = match load(&text) {
+        Err(LoadError::Invalid(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    assert!(has(
+        &problems,
+        "missions[0].objectives[0].indicators[1].short_code",
+        "«DOC» già usato"
+    ));
+    let shown = Problem::new("years", "anni non validi", "invalid years")
+        .at(3, 5)
+        .to_string();
+    assert_eq!(shown, "years (riga 3, colonna 5): anni non validi");
+}

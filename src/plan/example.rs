@@ -120,7 +120,14 @@ fn number(
             return round(base * share, 0);
         }
     }
+    // In a composite share like `(a + b) / c`, the divisor is about the size of the numerator.
+    let divisor = indicator
+        .formula
+        .as_deref()
+        .and_then(|f| f.rsplit_once(" / "))
+        .is_some_and(|(_, d)| d.contains(name));
     match unit {
+        "%" if divisor => round(2.0 * (0.6 + 0.45 * r), 3),
         "%" => round(0.6 + 0.45 * r, 3),
         "punteggio medio" => round(2.8 + 1.4 * r, 1),
         "giorni" => round(1.0 + 5.0 * r, 1),
@@ -142,8 +149,11 @@ fn noise(a: &str, b: &str, year: i32) -> f64 {
         h ^= u64::from(byte);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
+    // MurmurHash3's finalizer: similar names and adjacent years give unrelated numbers.
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^= h >> 33;
     (h >> 11) as f64 / (1u64 << 53) as f64
 }

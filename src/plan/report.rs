@@ -1,12 +1,12 @@
 //! Plan evaluation: an outcome per indicator and year, and weighted roll-ups per objective and
 //! missione (docs/plan-format.md, "Evaluation and roll-up").
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{json, Value as Json};
 
 use crate::eval::{evaluate, Outcome, Scope, Status, Unavailable, Value};
-use crate::lang::{parse_formula, parse_target};
+use crate::lang::{parse_formula, parse_target, Formula, Target};
 
 use super::model::{Indicator, Objective, Plan};
 
@@ -50,9 +50,10 @@ pub struct IndicatorReport {
 
 impl Plan {
     /// Evaluates every indicator in every year of the plan and rolls the scores up.
-    /// Each formula and each target is parsed once.
+    /// Each distinct formula and target text is parsed once (plans repeat `≥1`, `100%`, …).
     pub fn evaluate(&self) -> PlanReport {
         let years: Vec<i32> = (self.years.first..=self.years.last).collect();
+        let parsed = Parsed::of(self);
         let missions: Vec<MissionReport> = self
             .missions
             .iter()
@@ -64,7 +65,7 @@ impl Plan {
                         let indicators: Vec<IndicatorReport> = o
                             .indicators
                             .iter()
-                            .map(|i| self.evaluate_indicator(o, i, &years))
+                            .map(|i| self.evaluate_indicator(&parsed, o, i, &years))
                             .collect();
                         let scores = roll_up(
                             &years,
@@ -111,6 +112,7 @@ impl Plan {
 
     fn evaluate_indicator(
         &self,
+        parsed: &Parsed<'_>,
         objective: &Objective,
         indicator: &Indicator,
         years: &[i32],
@@ -118,11 +120,12 @@ impl Plan {
         let formula = indicator
             .formula
             .as_deref()
-            .and_then(|f| parse_formula(f).ok());
+            .and_then(|f| parsed.formulas.get(f))
+            .and_then(Option::as_ref);
         let scope = Scope {
             data: &indicator.data,
             values: (!indicator.values.is_empty()).then_some(&indicator.values),
-            formula: formula.as_ref(),
+            formula,
             polarity: indicator.polarity,
             code: indicator.short_code.as_deref(),
             years: Some((self.years.first, self.years.last)),
@@ -157,16 +160,18 @@ impl Plan {
                                     .unwrap_or_default()
                             ),
                         ),
-                        Some(text) => match parse_target(text) {
-                            Err(_) => no_data(year, format!("target «{text}» non valido")),
-                            Ok(target) => {
-                                if activity.before_insertion(year) && !target.is_baseline() {
-                                    inactive("non ancora inserito")
-                                } else {
-                                    evaluate(&target, &scope, Some(year))
+                        Some(text) => {
+                            match parsed.targets.get(text.as_str()).and_then(Option::as_ref) {
+                                None => no_data(year, format!("target «{text}» non valido")),
+                                Some(target) => {
+                                    if activity.before_insertion(year) && !target.is_baseline() {
+                                        inactive("non ancora inserito")
+                                    } else {
+                                        evaluate(target, &scope, Some(year))
+                                    }
                                 }
                             }
-                        },
+                        }
                     },
                 }
             };
@@ -178,6 +183,30 @@ impl Plan {
             weight: indicator.weight,
             outcomes,
         }
+    }
+}
+
+/// Every distinct formula and target text of a plan, parsed once (`None`: does not parse).
+struct Parsed<'a> {
+    formulas: HashMap<&'a str, Option<Formula>>,
+    targets: HashMap<&'a str, Option<Target>>,
+}
+
+impl<'a> Parsed<'a> {
+    fn of(plan: &'a Plan) -> Parsed<'a> {
+        let mut formulas = HashMap::new();
+        let mut targets = HashMap::new();
+        for (_, _, indicator) in plan.indicators() {
+            if let Some(f) = indicator.formula.as_deref() {
+                formulas.entry(f).or_insert_with(|| parse_formula(f).ok());
+            }
+            for text in indicator.targets.values().filter_map(|c| c.text.as_deref()) {
+                targets
+                    .entry(text)
+                    .or_insert_with(|| parse_target(text).ok());
+            }
+        }
+        Parsed { formulas, targets }
     }
 }
 

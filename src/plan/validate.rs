@@ -80,6 +80,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut mission_codes = BTreeSet::new();
     let mut objective_numbers = BTreeSet::new();
     let mut indicator_codes = BTreeSet::new();
+    let mut short_codes = BTreeSet::new();
     for (mi, m) in plan.missions.iter().enumerate() {
         let mpath = format!("missions[{mi}]");
         if m.code.trim().is_empty() {
@@ -127,6 +128,15 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                         format!("codice indicatore «{}» ripetuto", ind.code),
                         format!("duplicate indicator code \"{}\"", ind.code),
                     );
+                }
+                if let Some(short) = ind.short_code.as_deref() {
+                    if !short_codes.insert(short) {
+                        problems.add(
+                            format!("{ipath}.short_code"),
+                            format!("nome breve «{short}» già usato da un altro indicatore"),
+                            format!("short code \"{short}\" already used by another indicator"),
+                        );
+                    }
                 }
                 check_weight(&mut problems, &ipath, ind.weight);
                 for (k, owner) in ind.owners.iter().enumerate() {
