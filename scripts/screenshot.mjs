@@ -1,5 +1,6 @@
 // Takes screenshots of the built page (dist/) in headless Chromium, through the e2e harness.
 //   node scripts/screenshot.mjs [OUT.png] [--width=1280] [--height=900] [--tab=cruscotto] [--example]
+//   --print shows the print stylesheet; --full the whole page.
 //   --fill=TESTID:TEXT types TEXT in a field first.
 // Default: docs/screenshot.png of the dashboard with the example data loaded.
 import path from "node:path";
@@ -24,6 +25,7 @@ try {
   const { ctx, page, errors } = await openApp(env.browser, env.url);
   await page.setViewportSize({ width, height });
   if (example) await page.click("[data-testid=load-example]");
+  if (args.includes("--print")) await page.emulateMedia({ media: "print" });
   if (tab !== "cruscotto") await page.click(`[data-testid=tab-${tab}]`);
   for (const a of args.filter((x) => x.startsWith("--fill="))) {
     const [id, ...rest] = a.slice(7).split(":");

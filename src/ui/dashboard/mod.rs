@@ -317,8 +317,7 @@ fn indicator_row(i: IndicatorView, lang: RwSignal<Lang>, state: AppState) -> imp
 
 fn year_cell(c: CellView, lang: RwSignal<Lang>) -> impl IntoView {
     let status = c.status;
-    let show_value = !matches!(status, Status::Inactive) && c.value != "n.d."
-        || matches!(status, Status::NoData);
+    let show_value = c.value != "n.d.";
     view! {
         <td class="year-cell" data-year=c.year title=c.trace.clone() data-testid=format!("cell-{}", c.year)>
             <div class="cell-target" data-testid="target">{c.target.clone()} {c.note.map(|n| view! { <span class="muted" title=n>" *"</span> })}</div>
