@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     let t = move |k: T| k.in_(lang.get());
     view! {
         <div class="app" data-testid="app">
-            <a class="skip-link" href="#panel">{move || if lang.get().is_en() { "Skip to content" } else { "Vai al contenuto" }}</a>
+            <a class="skip-link" href="#panel">{move || t(T::SkipToContent)}</a>
             <header class="app-header">
                 <div class="title-row">
                     <div>

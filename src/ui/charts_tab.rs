@@ -154,11 +154,7 @@ pub fn Charts() -> impl IntoView {
                     testid="chart-indicator"
                 />
                 <p class="muted chart-legend">
-                    {move || if lang.get().is_en() {
-                        "Line: actual values; red bars: target per year; blue triangles: cluster mean; point colour = status."
-                    } else {
-                        "Linea: consuntivi; trattini rossi: target per anno; triangoli blu: media cluster; colore del punto = stato."
-                    }}
+                    {move || t(T::ChartLegendText)}
                 </p>
             </div>
             <div class="card">

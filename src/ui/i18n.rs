@@ -156,6 +156,16 @@ strings! {
     Legend => "Legenda", "Legend";
     Line => "riga", "line";
     Column => "colonna", "column";
+    SkipToContent => "Vai al contenuto", "Skip to content";
+    CodeEmpty => "Il codice non può essere vuoto.", "The code cannot be empty.";
+    CodeTaken => "Codice già usato da un altro indicatore.", "Code already used by another indicator.";
+    ShortCode => "Sigla (es. ITP)", "Short code (e.g. ITP)";
+    SourceText => "Algoritmo di calcolo (testo della fonte)", "Calculation as written in the source";
+    Inserted => "Inserito", "Inserted";
+    Updated => "Aggiornato", "Updated";
+    Eliminated => "Eliminato", "Eliminated";
+    UnreadableAct => "deliberazione illeggibile nella fonte", "resolution unreadable in the source";
+    ChartLegendText => "Linea: consuntivi; trattini rossi: target per anno; triangoli blu: media cluster; colore del punto = stato.", "Line: actual values; red dashes: target per year; blue triangles: cluster mean; point colour = status.";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

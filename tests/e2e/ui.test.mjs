@@ -212,3 +212,24 @@ test("link di condivisione: il piano viaggia nel frammento dell'indirizzo", asyn
   await other.close();
   await ctx.close();
 });
+
+test("trascinare un file sulla pagina lo importa (dopo il controllo)", async () => {
+  const { ctx, page } = await openApp(env.browser, env.url);
+  const json = await exportJson(page);
+  for (const [name, text, expect] of [
+    ["buono.json", json, "import-ready"],
+    ["rotto.json", "{ non è json", "import-error"],
+  ]) {
+    const dataTransfer = await page.evaluateHandle(
+      ([n, t]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], n, { type: "application/json" }));
+        return dt;
+      },
+      [name, text],
+    );
+    await page.dispatchEvent(tid("dashboard"), "drop", { dataTransfer });
+    await page.waitForSelector(tid(expect));
+  }
+  await ctx.close();
+});

@@ -187,7 +187,9 @@ pub fn build(
                             .as_deref()
                             .and_then(|id| plan.deliberation(id))
                             .map(|d| d.label())
-                            .unwrap_or_else(|| "deliberazione illeggibile".into())
+                            .unwrap_or_else(|| {
+                                crate::ui::i18n::T::UnreadableAct.in_(lang).to_string()
+                            })
                     });
                 let owners: Vec<String> = i
                     .owners

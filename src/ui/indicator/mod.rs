@@ -9,7 +9,7 @@ pub mod ops;
 use leptos::prelude::*;
 
 use self::checked::{CheckedInput, Kind};
-use super::i18n::{Lang, T};
+use super::i18n::T;
 use super::state::AppState;
 use crate::eval::Polarity;
 use crate::plan::{Indicator, Plan, RevisionKind};
@@ -233,17 +233,12 @@ fn Form(code: String) -> impl IntoView {
                             on:change=on_code
                         />
                         {move || code_error.get().map(|k| {
-                            let msg = match (k, lang.get()) {
-                                ("code-empty", Lang::It) => "Il codice non può essere vuoto.",
-                                ("code-empty", Lang::En) => "The code cannot be empty.",
-                                (_, Lang::It) => "Codice già usato da un altro indicatore.",
-                                (_, Lang::En) => "Code already used by another indicator.",
-                            };
+                            let msg = if k == "code-empty" { t(T::CodeEmpty) } else { t(T::CodeTaken) };
                             view! { <span class="field-error" role="alert">{msg}</span> }
                         })}
                     </label>
                     <label>
-                        "Sigla (es. ITP)"
+                        {move || t(T::ShortCode)}
                         <input
                             data-testid="field-short-code"
                             prop:value=field(|i| i.short_code.clone().unwrap_or_default())
@@ -347,7 +342,7 @@ fn Form(code: String) -> impl IntoView {
                         />
                     </div>
                     <label class="wide">
-                        "Algoritmo di calcolo (testo della fonte)"
+                        {move || t(T::SourceText)}
                         <textarea
                             rows="2"
                             data-testid="field-formula-text"
@@ -373,19 +368,16 @@ fn Form(code: String) -> impl IntoView {
                             {revs
                                 .into_iter()
                                 .map(|e| {
-                                    let kind = match (e.kind, lang.get()) {
-                                        (RevisionKind::Inserted, Lang::It) => "Inserito",
-                                        (RevisionKind::Updated, Lang::It) => "Aggiornato",
-                                        (RevisionKind::Eliminated, Lang::It) => "Eliminato",
-                                        (RevisionKind::Inserted, Lang::En) => "Inserted",
-                                        (RevisionKind::Updated, Lang::En) => "Updated",
-                                        (RevisionKind::Eliminated, Lang::En) => "Eliminated",
-                                    };
+                                    let kind = t(match e.kind {
+                                        RevisionKind::Inserted => T::Inserted,
+                                        RevisionKind::Updated => T::Updated,
+                                        RevisionKind::Eliminated => T::Eliminated,
+                                    });
                                     let act = e
                                         .deliberation
                                         .as_deref()
                                         .and_then(|id| state.plan.with_untracked(|p| p.deliberation(id).map(|d| d.label())))
-                                        .unwrap_or_else(|| "deliberazione illeggibile nella fonte".into());
+                                        .unwrap_or_else(|| t(T::UnreadableAct).to_string());
                                     view! {
                                         <li>
                                             <strong>{kind}</strong>

@@ -152,7 +152,14 @@ pub fn IoPanel() -> impl IntoView {
         }
         input.set_value("");
     };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
+    // A file dropped anywhere on the page is imported (never opened by the browser in place of
+    // the app, which would leave the page).
+    let h1 = window_event_listener(leptos::ev::dragover, move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        over.set(true);
+    });
+    let h2 = window_event_listener(leptos::ev::dragleave, move |_| over.set(false));
+    let h3 = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         over.set(false);
         if let Some(file) = ev
@@ -162,7 +169,12 @@ pub fn IoPanel() -> impl IntoView {
         {
             read_file(file);
         }
-    };
+    });
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+        h3.remove();
+    });
     let export_json = move |_| {
         let plan = state.plan.get_untracked();
         let name = format!(
@@ -207,12 +219,6 @@ pub fn IoPanel() -> impl IntoView {
         <div
             class=move || if over.get() { "dropzone over row" } else { "dropzone row" }
             data-testid="dropzone"
-            on:dragover=move |ev| {
-                ev.prevent_default();
-                over.set(true);
-            }
-            on:dragleave=move |_| over.set(false)
-            on:drop=on_drop
         >
             <button data-testid="export-json" on:click=export_json>{move || t(T::ExportJson)}</button>
             <button data-testid="export-csv" on:click=export_csv>{move || t(T::ExportCsv)}</button>

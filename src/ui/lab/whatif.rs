@@ -39,7 +39,7 @@ fn differs(a: Option<f64>, b: Option<f64>) -> bool {
 }
 
 /// Every status and roll-up that differs between `a` and `b`.
-pub fn changes(plan: &Plan, a: &Report, b: &Report) -> Vec<Change> {
+pub fn changes(plan: &Plan, a: &Report, b: &Report, lang: Lang) -> Vec<Change> {
     let mut out = Vec::new();
     let years: Vec<i32> = (plan.years.first..=plan.years.last).collect();
     for (_, _, i) in plan.indicators() {
@@ -65,7 +65,7 @@ pub fn changes(plan: &Plan, a: &Report, b: &Report) -> Vec<Change> {
                 };
                 if differs(get(a), get(b)) {
                     out.push(Change::Score {
-                        what: format!("obiettivo {}", o.number),
+                        what: format!("{} {}", T::Objective.in_(lang), o.number),
                         year: *y,
                         before: get(a),
                         after: get(b),
@@ -81,7 +81,7 @@ pub fn changes(plan: &Plan, a: &Report, b: &Report) -> Vec<Change> {
             };
             if differs(get(a), get(b)) {
                 out.push(Change::Score {
-                    what: format!("missione {}", m.code),
+                    what: format!("{} {}", T::Mission.in_(lang), m.code),
                     year: *y,
                     before: get(a),
                     after: get(b),
@@ -144,7 +144,7 @@ pub fn WhatIf() -> impl IntoView {
             let mut q = p.clone();
             set_target(&mut q, &c, y, &text);
             let after = state.evaluate(&q);
-            changes(p, &before, &after)
+            changes(p, &before, &after, lang.get())
         })
     });
     let save = move |_| {
