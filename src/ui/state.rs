@@ -58,6 +58,8 @@ pub struct AppState {
 
 pub const DEFAULT_ID: &str = "predefinito";
 const SAVE_DELAY_MS: i32 = 400;
+/// Plans whose JSON is shorter are loaded back (validated) before being stored.
+const CHECK_LIMIT: usize = 2_000_000;
 
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
@@ -301,6 +303,30 @@ impl AppState {
         }
         let id = self.active.get_untracked();
         let text = self.plan.with_untracked(storage_json);
+        // Only a plan that loads back is stored (else the next visit would find it unreadable).
+        // Very large plans are checked by their edits only: a full check would cost seconds.
+        if text.len() < CHECK_LIMIT {
+            if let Err(e) = plan::load(&text) {
+                let en = self.lang.get_untracked().is_en();
+                let detail = e
+                    .problems()
+                    .first()
+                    .map(|p| {
+                        format!(
+                            "{}: {}",
+                            p.path,
+                            if en { &p.message_en } else { &p.message }
+                        )
+                    })
+                    .unwrap_or_default();
+                self.notices
+                    .push(Level::Error, "invalid", T::InvalidEdit, detail);
+                self.save
+                    .set(SaveState::Failed(WriteError::Other("invalid".into())));
+                return;
+            }
+        }
+        self.notices.dismiss_kind("invalid");
         match storage::write_plan_text(&id, &text) {
             Ok(()) => {
                 self.last_text.set_value(text);

@@ -233,3 +233,16 @@ test("trascinare un file sulla pagina lo importa (dopo il controllo)", async () 
   }
   await ctx.close();
 });
+
+test("una modifica che renderebbe il piano non valido non viene salvata e lo dice", async () => {
+  const { ctx, page } = await openApp(env.browser, env.url);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "1.1");
+  await page.fill(tid("field-short-code"), "ITP");
+  await page.waitForSelector(tid("notice-invalid"));
+  assert.match(await page.locator(tid("notice-invalid")).innerText(), /short_code/);
+  assert.equal(await page.locator(tid("save-state")).getAttribute("data-state"), "failed");
+  await page.click(tid("undo"));
+  await saved(page);
+  await ctx.close();
+});

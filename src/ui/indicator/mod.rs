@@ -355,6 +355,7 @@ fn Form(code: String) -> impl IntoView {
                     </label>
                 </div>
             </div>
+            <ObjectiveFields code=code_s.get_value() />
             <grid::YearGrid code=code_s.get_value() ind=ind />
             <div class="card" data-testid="history">
                 <h3>{move || t(T::History)}</h3>
@@ -394,5 +395,75 @@ fn Form(code: String) -> impl IntoView {
                 }}
             </div>
         </Show>
+    }
+}
+
+/// Title and weight of the objective holding the indicator.
+#[component]
+fn ObjectiveFields(code: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let t = move |k: T| k.in_(lang.get());
+    let code = StoredValue::new(code);
+    let objective = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.indicators()
+                .find(|(_, _, i)| i.code == code.get_value())
+                .map(|(_, o, _)| (o.number, o.title.clone(), o.weight))
+        })
+    });
+    let weight_error = RwSignal::new(false);
+    let edit = move |key: &'static str,
+                     f: Box<dyn FnOnce(&mut crate::plan::Objective) + Send + Sync>| {
+        let Some((n, _, _)) = objective.get_untracked() else {
+            return;
+        };
+        state.edit(Some(&format!("{key}:{n}")), move |p| {
+            if let Some(o) = p
+                .missions
+                .iter_mut()
+                .flat_map(|m| m.objectives.iter_mut())
+                .find(|o| o.number == n)
+            {
+                f(o);
+            }
+        });
+    };
+    view! {
+        <div class="card" data-testid="objective-form">
+            <h3>{move || t(T::Objective)} " " {move || objective.get().map(|o| o.0).unwrap_or_default()}</h3>
+            <div class="fields">
+                <label class="wide">
+                    {move || t(T::Name)}
+                    <input
+                        data-testid="objective-title"
+                        prop:value=move || objective.get().map(|o| o.1).unwrap_or_default()
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            edit("objective-title", Box::new(move |o| o.title = v));
+                        }
+                    />
+                </label>
+                <label>
+                    {move || t(T::Weight)}
+                    <input
+                        data-testid="objective-weight"
+                        inputmode="decimal"
+                        prop:value=move || objective.get().map(|o| crate::ui::format::number(o.2, lang.get(), 4)).unwrap_or_default()
+                        aria-invalid=move || weight_error.get().to_string()
+                        on:change=move |ev| match crate::ui::format::parse_input(&event_target_value(&ev)) {
+                            Ok(Some(w)) if w >= 0.0 => {
+                                weight_error.set(false);
+                                edit("objective-weight", Box::new(move |o| o.weight = w));
+                            }
+                            _ => weight_error.set(true),
+                        }
+                    />
+                    <Show when=move || weight_error.get()>
+                        <span class="field-error" role="alert">{move || t(T::NotANumber)}</span>
+                    </Show>
+                </label>
+            </div>
+        </div>
     }
 }
