@@ -125,3 +125,23 @@ fn the_incremental_report_equals_plan_evaluate() {
     i.weight = 3.0;
     same(&evaluate_cached(&plan, &mut cache), &evaluate_full(&plan));
 }
+
+/// The deepest nesting the language accepts must not exhaust the browser's wasm stack
+/// (a stack overflow kills the page), and one level more is a clear error.
+#[wasm_bindgen_test]
+fn the_deepest_accepted_nesting_parses_in_the_browser() {
+    let depth = cruscotto::lang::MAX_NESTING;
+    let deep = format!("{}1{}", "(".repeat(depth - 1), ")".repeat(depth - 1));
+    assert!(
+        cruscotto::lang::parse_formula(&deep).is_ok(),
+        "depth {}",
+        depth - 1
+    );
+    let calls = format!("{}1{}", "abs(".repeat(depth - 1), ")".repeat(depth - 1));
+    assert!(cruscotto::lang::parse_formula(&calls).is_ok());
+    let target = format!("> {}1{}", "(".repeat(depth - 1), ")".repeat(depth - 1));
+    assert!(cruscotto::lang::parse_target(&target).is_ok());
+    let too_deep = format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000));
+    let errors = cruscotto::lang::parse_formula(&too_deep).unwrap_err();
+    assert!(!errors.is_empty());
+}
