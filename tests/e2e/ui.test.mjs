@@ -246,3 +246,16 @@ test("una modifica che renderebbe il piano non valido non viene salvata e lo dic
   await saved(page);
   await ctx.close();
 });
+
+test("a 390 px di larghezza nessuna scheda esce dalla pagina", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { ctx, page } = await openApp(env.browser, env.url, { context });
+  await page.click(tid("load-example"));
+  for (const t of ["cruscotto", "indicatore", "grafici", "laboratorio"]) {
+    await page.click(tid(`tab-${t}`));
+    await page.waitForTimeout(200);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 391, `${t}: the page is ${width} px wide`);
+  }
+  await ctx.close();
+});
