@@ -259,3 +259,32 @@ test("a 390 px di larghezza nessuna scheda esce dalla pagina", async () => {
   }
   await ctx.close();
 });
+
+test("filtri del cruscotto, piano vigente dopo una deliberazione, indicatori eliminati in grigio", async () => {
+  const { ctx, page } = await withExample();
+  const rows = () => page.locator("tr[data-code]").count();
+  const all = await rows();
+  assert.ok(all >= 40, `${all} indicators`);
+  await page.fill(tid("filter-search"), "fascicoli");
+  const found = await rows();
+  assert.ok(found >= 1 && found < all, `search: ${found}`);
+  await page.fill(tid("filter-search"), "");
+  await page.selectOption(tid("filter-status"), "met");
+  const met = await rows();
+  assert.ok(met >= 1 && met < all, `status met: ${met}`);
+  for (const s of await page.locator(`tr[data-code] ${tid("status")}`).evaluateAll((els) => els.map((e) => e.dataset.status))) {
+    assert.ok(typeof s === "string");
+  }
+  await page.selectOption(tid("filter-status"), "");
+  await page.selectOption(tid("filter-year"), "2019");
+  assert.equal(await page.locator(`tr[data-code="1.1"] td.year-cell`).count(), 1, "one year column");
+  await page.selectOption(tid("filter-year"), "");
+  const eliminated = page.locator(tid("eliminated-by"));
+  assert.ok((await eliminated.count()) >= 1, "eliminated indicators are marked");
+  assert.match(await eliminated.first().innerText(), /Eliminato/);
+  const acts = await page.locator(`${tid("filter-asof")} option`).evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  assert.ok(acts.length >= 1, "acts to choose from");
+  await page.selectOption(tid("filter-asof"), acts[0]);
+  assert.ok((await rows()) <= all);
+  await ctx.close();
+});

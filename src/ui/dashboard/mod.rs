@@ -49,6 +49,7 @@ pub fn Dashboard() -> impl IntoView {
         })
     });
     let rep = Memo::new_with_compare(move |_| view_plan.with(|p| state.evaluate(p)), |_, _| true);
+    let texts = Memo::new(move |_| view_plan.with(model::search_texts));
     let filters = Memo::new(move |_| Filters {
         owner: owner.get(),
         status: status.get(),
@@ -64,7 +65,9 @@ pub fn Dashboard() -> impl IntoView {
         let f = filters.get();
         let l = lang.get();
         let p = page.get();
-        view_plan.with(|plan| rep.with(|r| model::build(plan, r, &f, l, p, PAGE_SIZE)))
+        view_plan.with(|plan| {
+            rep.with(|r| texts.with(|tx| model::build(plan, r, tx, &f, l, p, PAGE_SIZE)))
+        })
     });
 
     let load_example = move |_| {

@@ -113,10 +113,30 @@ fn scores(map: Option<&BTreeMap<i32, Option<f64>>>, years: &[i32]) -> Vec<(i32, 
         .collect()
 }
 
+/// The text the search box looks in, lower-cased, one per indicator in plan order (computed once
+/// per plan change, not per keystroke).
+pub fn search_texts(plan: &Plan) -> Vec<String> {
+    plan.indicators()
+        .map(|(_, o, i)| {
+            format!(
+                "{} {} {} {} {}",
+                i.code,
+                i.name,
+                i.formula_text,
+                i.formula.as_deref().unwrap_or(""),
+                o.title
+            )
+            .to_lowercase()
+        })
+        .collect()
+}
+
 /// The rows to show: filtered, and only the page `page` of `page_size` indicators.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     plan: &Plan,
     report: &Report,
+    texts: &[String],
     f: &Filters,
     lang: Lang,
     page: usize,
@@ -129,25 +149,20 @@ pub fn build(
     let needle = f.search.trim().to_lowercase();
     let first = page * page_size;
     let mut matching = 0usize;
+    let mut seen = 0usize;
     let mut missions = Vec::new();
     for m in &plan.missions {
         let mut objectives = Vec::new();
         for o in &m.objectives {
             let mut indicators = Vec::new();
             for i in &o.indicators {
+                let position = seen;
+                seen += 1;
                 if !f.owner.is_empty() && !i.owners.contains(&f.owner) {
                     continue;
                 }
                 if !needle.is_empty() {
-                    let hay = format!(
-                        "{} {} {} {} {}",
-                        i.code,
-                        i.name,
-                        i.formula_text,
-                        i.formula.as_deref().unwrap_or(""),
-                        o.title
-                    )
-                    .to_lowercase();
+                    let hay = texts.get(position).map(String::as_str).unwrap_or("");
                     if !hay.contains(&needle) {
                         continue;
                     }
