@@ -491,7 +491,10 @@ impl AppState {
         self.add_plan(name, plan);
     }
 
+    /// Renames the open plan: its entry in the list and its title (an undoable edit).
     pub fn rename_plan(&self, name: String) {
+        let title = name.clone();
+        self.edit(None, move |p| p.title = title);
         let id = self.active.get_untracked();
         self.plans.update(|p| {
             if let Some(e) = p.iter_mut().find(|e| e.id == id) {

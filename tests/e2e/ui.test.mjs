@@ -288,3 +288,30 @@ test("filtri del cruscotto, piano vigente dopo una deliberazione, indicatori eli
   assert.ok((await rows()) <= all);
   await ctx.close();
 });
+
+test("più piani: nuovo, obiettivo e indicatore aggiunti, rinomina, duplica, elimina", async () => {
+  const { ctx, page, errors } = await openApp(env.browser, env.url);
+  page.on("dialog", (d) => (d.type() === "prompt" ? d.accept("Piano di prova") : d.accept()));
+  const options = () => page.locator(`${tid("plan-select")} option`).count();
+  const before = await options();
+  await page.click(tid("plan-new"));
+  await saved(page);
+  assert.equal(await options(), before + 1);
+  await page.click(tid("tab-indicatore"));
+  await page.click(tid("objective-add"));
+  await page.waitForSelector(tid("indicator-form"));
+  await page.fill(tid("field-name"), "Indicatore nuovo");
+  await page.fill(tid("target-2021"), ">= 3,5");
+  await saved(page);
+  await page.click(tid("plan-rename"));
+  assert.equal(await page.locator(tid("plan-title")).innerText(), "Piano di prova");
+  await page.click(tid("plan-duplicate"));
+  assert.equal(await options(), before + 2);
+  await page.click(tid("plan-delete"));
+  assert.equal(await options(), before + 1);
+  await page.reload();
+  await page.waitForSelector(tid("app"));
+  assert.equal(await options(), before + 1, "the list of plans survives a reload");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

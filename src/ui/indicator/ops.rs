@@ -124,6 +124,15 @@ pub fn add_objective(plan: &mut Plan, near: Option<&str>, title: &str) -> Option
         .max()
         .unwrap_or(0)
         + 1;
+    if plan.missions.is_empty() {
+        // An empty plan: a first mission to hold the objective (code and name to be edited).
+        plan.missions.push(crate::plan::Mission {
+            code: "001".into(),
+            name: title.to_string(),
+            weight: 1.0,
+            objectives: Vec::new(),
+        });
+    }
     let mission_code = near
         .and_then(|c| {
             plan.indicators()
