@@ -155,6 +155,14 @@ pub fn Dashboard() -> impl IntoView {
                 </Show>
             </div>
             <Legend lang=lang />
+            <Show when=move || state.plan.with(|p| !p.notes.is_empty())>
+                <details class="plan-notes" data-testid="plan-notes">
+                    <summary>{move || t(T::Notes)} " (" {move || state.plan.with(|p| p.notes.len())} ")"</summary>
+                    <ul>
+                        {move || state.plan.with(|p| p.notes.clone()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    </ul>
+                </details>
+            </Show>
             {move || {
                 let d = dash.get();
                 render(d, lang, state, page)

@@ -204,16 +204,21 @@ pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
                                                         edit(
                                                             format!("target-{y}"),
                                                             Box::new(move |i| {
-                                                                if v.trim().is_empty() {
+                                                                let note = i.targets.get(&y).and_then(|c| c.note.clone());
+                                                                if v.trim().is_empty() && note.is_none() {
                                                                     i.targets.remove(&y);
                                                                 } else {
-                                                                    let note = i.targets.get(&y).and_then(|c| c.note.clone());
-                                                                    i.targets.insert(y, TargetCell { text: Some(v), note });
+                                                                    let text = (!v.trim().is_empty()).then_some(v);
+                                                                    i.targets.insert(y, TargetCell { text, note });
                                                                 }
                                                             }),
                                                         );
                                                     })
                                                 />
+                                                {move || {
+                                                    ind.with(|i| i.as_ref().and_then(|i| i.targets.get(&y).and_then(|c| c.note.clone())))
+                                                        .map(|n| view! { <p class="muted cell-note" data-testid="target-note">{n}</p> })
+                                                }}
                                             </td>
                                         }
                                     })

@@ -357,6 +357,19 @@ fn Form(code: String) -> impl IntoView {
             </div>
             <ObjectiveFields code=code_s.get_value() />
             <grid::YearGrid code=code_s.get_value() ind=ind />
+            <Show when=move || ind.with(|i| i.as_ref().is_some_and(|i| !i.notes.is_empty()))>
+                <div class="card" data-testid="indicator-notes">
+                    <h3>{move || t(T::Notes)}</h3>
+                    <ul>
+                        {move || {
+                            ind.with(|i| i.as_ref().map(|i| i.notes.clone()).unwrap_or_default())
+                                .into_iter()
+                                .map(|n| view! { <li>{n}</li> })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+            </Show>
             <div class="card" data-testid="history">
                 <h3>{move || t(T::History)}</h3>
                 {move || {
