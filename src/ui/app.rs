@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::Tr;
+
 use super::i18n::{Lang, T};
 use super::notice::NoticeArea;
 use super::state::{AppState, SaveState};
@@ -50,7 +52,7 @@ pub fn App() -> impl IntoView {
     let t = move |k: T| k.in_(lang.get());
     view! {
         <div class="app" data-testid="app">
-            <a class="skip-link" href="#panel">{move || t(T::SkipToContent)}</a>
+            <a class="skip-link" href="#panel"><Tr k=T::SkipToContent /></a>
             <header class="app-header">
                 <div class="title-row">
                     <div>
@@ -68,7 +70,7 @@ pub fn App() -> impl IntoView {
                             on:click=move |_| state.undo()
                         >
                             "↶ "
-                            {move || t(T::Undo)}
+                            <Tr k=T::Undo />
                         </button>
                         <button
                             data-testid="redo"
@@ -77,13 +79,13 @@ pub fn App() -> impl IntoView {
                             on:click=move |_| state.redo()
                         >
                             "↷ "
-                            {move || t(T::Redo)}
+                            <Tr k=T::Redo />
                         </button>
                         <button class="no-print" on:click=move |_| {
                             if let Some(w) = web_sys::window() {
                                 let _ = w.print();
                             }
-                        }>{move || t(T::Print)}</button>
+                        }><Tr k=T::Print /></button>
                         <select
                             data-testid="lang"
                             aria-label=move || t(T::Language)
@@ -177,7 +179,7 @@ fn SaveIndicator() -> impl IntoView {
             {move || matches!(state.save.get(), SaveState::Failed(_)).then(|| view! {
                 " "
                 <button data-testid="retry-save" on:click=move |_| state.save_now()>
-                    {move || T::Retry.in_(lang.get())}
+                    <Tr k=T::Retry />
                 </button>
             })}
         </span>
@@ -188,16 +190,15 @@ fn SaveIndicator() -> impl IntoView {
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
     view! {
         <Show when=move || matches!(state.save.get(), SaveState::Conflict(_))>
             <div class="banner banner-conflict" role="alert" data-testid="conflict">
-                <span>{move || T::OtherTab.in_(lang.get())}</span>
+                <span><Tr k=T::OtherTab /></span>
                 <button data-testid="conflict-theirs" on:click=move |_| state.take_theirs()>
-                    {move || T::ReloadTheirs.in_(lang.get())}
+                    <Tr k=T::ReloadTheirs />
                 </button>
                 <button data-testid="conflict-mine" on:click=move |_| state.keep_mine()>
-                    {move || T::KeepMine.in_(lang.get())}
+                    <Tr k=T::KeepMine />
                 </button>
             </div>
         </Show>

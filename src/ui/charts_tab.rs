@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::Tr;
+
 use super::charts::canvas::{BarChartCanvas, LineChartCanvas};
 use super::charts::draw::{BarChart, LineChart};
 use super::dashboard::model::is_percent;
@@ -128,7 +130,7 @@ pub fn Charts() -> impl IntoView {
         <section class="charts-grid" data-testid="charts">
             <div class="card row">
                 <label>
-                    {move || t(T::ChooseIndicator)}
+                    <Tr k=T::ChooseIndicator />
                     <select
                         data-testid="chart-indicator-select"
                         on:change=move |ev| state.selected.set(Some(event_target_value(&ev)))
@@ -146,7 +148,7 @@ pub fn Charts() -> impl IntoView {
                 </label>
             </div>
             <div class="card">
-                <h2>{move || t(T::ChartFor)} " " {move || title.get()}</h2>
+                <h2><Tr k=T::ChartFor /> " " {move || title.get()}</h2>
                 <LineChartCanvas
                     data=line
                     lang=lang
@@ -154,11 +156,11 @@ pub fn Charts() -> impl IntoView {
                     testid="chart-indicator"
                 />
                 <p class="muted chart-legend">
-                    {move || t(T::ChartLegendText)}
+                    <Tr k=T::ChartLegendText />
                 </p>
             </div>
             <div class="card">
-                <h2>{move || t(T::ObjectiveChart)} " " {move || objective_title.get()}</h2>
+                <h2><Tr k=T::ObjectiveChart /> " " {move || objective_title.get()}</h2>
                 <BarChartCanvas
                     data=bars
                     lang=lang

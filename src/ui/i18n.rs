@@ -177,3 +177,11 @@ pub fn tr(
 ) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
     move || key.in_(lang.get())
 }
+
+/// A word of the interface that follows the language switch: one component for every text, so
+/// that the page carries one reactive text type instead of one per place (a smaller wasm).
+#[component]
+pub fn Tr(k: T) -> impl IntoView {
+    let lang = use_context::<crate::ui::state::AppState>().map(|s| s.lang);
+    move || k.in_(lang.map(|l| l.get()).unwrap_or_default())
+}

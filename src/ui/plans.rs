@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::Tr;
+
 use super::i18n::T;
 use super::io::panel::IoPanel;
 use super::state::{AppState, DEFAULT_ID};
@@ -26,7 +28,7 @@ pub fn PlansBar() -> impl IntoView {
     view! {
         <div class="plans-bar" data-testid="plans-bar">
             <label>
-                {move || t(T::Plans)}
+                <Tr k=T::Plans />
                 <select
                     data-testid="plan-select"
                     on:change=move |ev| {
@@ -55,9 +57,9 @@ pub fn PlansBar() -> impl IntoView {
                     }}
                 </select>
             </label>
-            <button data-testid="plan-new" on:click=move |_| state.new_plan()>{move || t(T::NewPlan)}</button>
+            <button data-testid="plan-new" on:click=move |_| state.new_plan()><Tr k=T::NewPlan /></button>
             <button data-testid="plan-duplicate" on:click=move |_| state.duplicate_plan()>
-                {move || t(T::Duplicate)}
+                <Tr k=T::Duplicate />
             </button>
             <button
                 data-testid="plan-rename"
@@ -71,7 +73,7 @@ pub fn PlansBar() -> impl IntoView {
                     }
                 }
             >
-                {move || t(T::Rename)}
+                <Tr k=T::Rename />
             </button>
             <button
                 class="danger"
@@ -83,10 +85,10 @@ pub fn PlansBar() -> impl IntoView {
                     }
                 }
             >
-                {move || t(T::Delete)}
+                <Tr k=T::Delete />
             </button>
             <button data-testid="plan-reset" on:click=move |_| state.reset_default()>
-                {move || t(T::ResetDefault)}
+                <Tr k=T::ResetDefault />
             </button>
             <IoPanel />
         </div>

@@ -5,6 +5,8 @@ pub mod model;
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::Tr;
+
 use self::model::{CellView, DashView, Filters, IndicatorView, MissionView, ObjectiveView};
 use super::app::Tab;
 use super::badge::StatusBadge;
@@ -81,9 +83,9 @@ pub fn Dashboard() -> impl IntoView {
         <section class="dashboard" data-testid="dashboard">
             <div class="filters" role="search">
                 <label>
-                    {move || t(T::Owner)}
+                    <Tr k=T::Owner />
                     <select data-testid="filter-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
-                        <option value="">{move || t(T::AllOwners)}</option>
+                        <option value=""><Tr k=T::AllOwners /></option>
                         {move || {
                             state
                                 .plan
@@ -95,9 +97,9 @@ pub fn Dashboard() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    {move || t(T::Status)}
+                    <Tr k=T::Status />
                     <select data-testid="filter-status" on:change=move |ev| status.set(event_target_value(&ev))>
-                        <option value="">{move || t(T::AllStatuses)}</option>
+                        <option value=""><Tr k=T::AllStatuses /></option>
                         {STATUSES
                             .into_iter()
                             .map(|s| {
@@ -113,12 +115,12 @@ pub fn Dashboard() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    {move || t(T::Year)}
+                    <Tr k=T::Year />
                     <select
                         data-testid="filter-year"
                         on:change=move |ev| year.set(event_target_value(&ev).parse().ok())
                     >
-                        <option value="">{move || t(T::AllYears)}</option>
+                        <option value=""><Tr k=T::AllYears /></option>
                         {move || {
                             let (a, b) = state.plan.with(|p| (p.years.first, p.years.last));
                             (a..=b).map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()
@@ -126,7 +128,7 @@ pub fn Dashboard() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    {move || t(T::Search)}
+                    <Tr k=T::Search />
                     <input
                         type="search"
                         data-testid="filter-search"
@@ -136,9 +138,9 @@ pub fn Dashboard() -> impl IntoView {
                     />
                 </label>
                 <label>
-                    {move || t(T::PlanInForce)}
+                    <Tr k=T::PlanInForce />
                     <select data-testid="filter-asof" on:change=move |ev| as_of.set(event_target_value(&ev))>
-                        <option value="">{move || t(T::AllRevisions)}</option>
+                        <option value=""><Tr k=T::AllRevisions /></option>
                         {move || {
                             state
                                 .plan
@@ -149,15 +151,15 @@ pub fn Dashboard() -> impl IntoView {
                         }}
                     </select>
                 </label>
-                <button data-testid="load-example" on:click=load_example>{move || t(T::LoadExample)}</button>
+                <button data-testid="load-example" on:click=load_example><Tr k=T::LoadExample /></button>
                 <Show when=move || state.plan.with(example::is_example)>
-                    <span class="example-badge" data-testid="example-badge">{move || t(T::ExampleBadge)}</span>
+                    <span class="example-badge" data-testid="example-badge"><Tr k=T::ExampleBadge /></span>
                 </Show>
             </div>
             <Legend lang=lang />
             <Show when=move || state.plan.with(|p| !p.notes.is_empty())>
                 <details class="plan-notes" data-testid="plan-notes">
-                    <summary>{move || t(T::Notes)} " (" {move || state.plan.with(|p| p.notes.len())} ")"</summary>
+                    <summary><Tr k=T::Notes /> " (" {move || state.plan.with(|p| p.notes.len())} ")"</summary>
                     <ul>
                         {move || state.plan.with(|p| p.notes.clone()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                     </ul>
@@ -175,7 +177,7 @@ pub fn Dashboard() -> impl IntoView {
 fn Legend(lang: RwSignal<Lang>) -> impl IntoView {
     view! {
         <p class="legend muted">
-            {move || T::Legend.in_(lang.get())}
+            <Tr k=T::Legend />
             ": "
             {STATUSES
                 .into_iter()
@@ -187,7 +189,7 @@ fn Legend(lang: RwSignal<Lang>) -> impl IntoView {
 
 fn render(d: DashView, lang: RwSignal<Lang>, state: AppState, page: RwSignal<usize>) -> AnyView {
     if d.matching == 0 {
-        return view! { <p class="muted" data-testid="no-results">{move || T::NoResults.in_(lang.get())}</p> }
+        return view! { <p class="muted" data-testid="no-results"><Tr k=T::NoResults /></p> }
             .into_any();
     }
     let pages = d.matching.div_ceil(PAGE_SIZE);
@@ -198,7 +200,7 @@ fn render(d: DashView, lang: RwSignal<Lang>, state: AppState, page: RwSignal<usi
         view! {
             <nav class="pager" aria-label=move || T::Page.in_(lang.get())>
                 <button disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
-                    {move || T::Previous.in_(lang.get())}
+                    <Tr k=T::Previous />
                 </button>
                 <span data-testid="page-info">
                     {move || format!("{} {} / {pages}", T::Page.in_(lang.get()), page.get() + 1)}
@@ -207,7 +209,7 @@ fn render(d: DashView, lang: RwSignal<Lang>, state: AppState, page: RwSignal<usi
                     disabled=move || page.get() + 1 >= pages
                     on:click=move |_| page.update(|p| *p = (*p + 1).min(pages - 1))
                 >
-                    {move || T::Next.in_(lang.get())}
+                    <Tr k=T::Next />
                 </button>
                 <span class="muted">{format!("{matching} {}", T::Indicators.in_(lang.get_untracked()).to_lowercase())}</span>
             </nav>
@@ -258,7 +260,7 @@ fn mission(m: MissionView, years: &[i32], lang: RwSignal<Lang>, state: AppState)
     let code = m.code.clone();
     view! {
         <section class="mission" data-testid=format!("mission-{code}")>
-            <h2>{move || T::Mission.in_(lang.get())} " " {m.code.clone()} " — " {m.name.clone()}</h2>
+            <h2><Tr k=T::Mission /> " " {m.code.clone()} " — " {m.name.clone()}</h2>
             {bars(m.scores, lang, format!("mission-rollup-{code}"))}
             {m.objectives.into_iter().map(|o| objective(o, years, lang, state)).collect_view()}
         </section>
@@ -278,13 +280,13 @@ fn objective(
         .collect_view();
     view! {
         <section class="objective" data-testid=format!("objective-{n}")>
-            <h3>{move || T::Objective.in_(lang.get())} " " {n} ". " {o.title.clone()}</h3>
+            <h3><Tr k=T::Objective /> " " {n} ". " {o.title.clone()}</h3>
             {bars(o.scores, lang, format!("objective-rollup-{n}"))}
             <div class="table-wrap">
                 <table class="grid">
                     <thead>
                         <tr>
-                            <th scope="col">{move || T::Indicator.in_(lang.get())}</th>
+                            <th scope="col"><Tr k=T::Indicator /></th>
                             {heads}
                         </tr>
                     </thead>
@@ -317,7 +319,7 @@ fn indicator_row(i: IndicatorView, lang: RwSignal<Lang>, state: AppState) -> imp
                 <div class="ind-owner">{i.owners.clone()}</div>
                 {i.eliminated_by.map(|by| view! {
                     <span class="eliminated-by" data-testid="eliminated-by">
-                        {move || T::EliminatedBy.in_(lang.get())} " " {by.clone()}
+                        <Tr k=T::EliminatedBy /> " " {by.clone()}
                     </span>
                 })}
             </td>

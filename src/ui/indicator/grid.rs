@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::Tr;
+
 use super::checked::{CheckedInput, Kind};
 use super::ops;
 use crate::eval::Datum;
@@ -81,7 +83,7 @@ fn DatumInput(
             }
         />
         <Show when=move || bad.get()>
-            <span class="field-error" role="alert">{move || T::NotANumber.in_(lang.get())}</span>
+            <span class="field-error" role="alert"><Tr k=T::NotANumber /></span>
         </Show>
     }
 }
@@ -165,7 +167,7 @@ pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
     };
     view! {
         <div class="card year-grid" data-testid="year-grid">
-            <h3>{move || t(T::Years)}</h3>
+            <h3><Tr k=T::Years /></h3>
             <div class="table-wrap">
                 <table class="grid">
                     <thead>
@@ -179,7 +181,7 @@ pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
                     </thead>
                     <tbody>
                         <tr>
-                            <th scope="row">{move || t(T::Target)}</th>
+                            <th scope="row"><Tr k=T::Target /></th>
                             <td></td>
                             {move || {
                                 let (first, last) = years.get();
@@ -235,7 +237,7 @@ pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
                         {move || series_row(t(T::ValueDirect).to_string(), Series::Values, "values".into())}
                         {move || series_row(t(T::Benchmark).to_string(), Series::Measure(BENCHMARK_SERIES.into()), "benchmark".into())}
                         <tr class="computed">
-                            <th scope="row">{move || t(T::Computed)}</th>
+                            <th scope="row"><Tr k=T::Computed /></th>
                             <td></td>
                             {move || {
                                 let (first, last) = years.get();

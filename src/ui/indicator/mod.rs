@@ -8,6 +8,8 @@ pub mod ops;
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::Tr;
+
 use self::checked::{CheckedInput, Kind};
 use super::i18n::T;
 use super::state::AppState;
@@ -64,7 +66,6 @@ impl Shell for Plan {
 pub fn Editor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let t = move |k: T| k.in_(lang.get());
     // Without a choice, the first indicator.
     Effect::new(move |_| {
         if state.selected.with(|s| s.is_none()) {
@@ -131,7 +132,7 @@ pub fn Editor() -> impl IntoView {
         <section class="editor" data-testid="editor">
             <div class="card row">
                 <label>
-                    {move || t(T::ChooseIndicator)}
+                    <Tr k=T::ChooseIndicator />
                     <select
                         data-testid="indicator-select"
                         on:change=move |ev| state.selected.set(Some(event_target_value(&ev)))
@@ -148,11 +149,11 @@ pub fn Editor() -> impl IntoView {
                         }}
                     </select>
                 </label>
-                <button data-testid="indicator-add" on:click=add>{move || t(T::AddIndicator)}</button>
-                <button data-testid="indicator-duplicate" on:click=duplicate>{move || t(T::DuplicateIndicator)}</button>
-                <button class="danger" data-testid="indicator-remove" on:click=remove>{move || t(T::RemoveIndicator)}</button>
-                <button data-testid="objective-add" on:click=add_objective>{move || t(T::AddObjective)}</button>
-                <button class="danger" data-testid="objective-remove" on:click=remove_objective>{move || t(T::RemoveObjective)}</button>
+                <button data-testid="indicator-add" on:click=add><Tr k=T::AddIndicator /></button>
+                <button data-testid="indicator-duplicate" on:click=duplicate><Tr k=T::DuplicateIndicator /></button>
+                <button class="danger" data-testid="indicator-remove" on:click=remove><Tr k=T::RemoveIndicator /></button>
+                <button data-testid="objective-add" on:click=add_objective><Tr k=T::AddObjective /></button>
+                <button class="danger" data-testid="objective-remove" on:click=remove_objective><Tr k=T::RemoveObjective /></button>
             </div>
             {move || state.selected.get().map(|code| view! { <Form code=code /> })}
         </section>
@@ -210,10 +211,10 @@ fn Form(code: String) -> impl IntoView {
     view! {
         <Show when=move || ind.with(|i| i.is_some()) fallback=|| view! { <p>"—"</p> }>
             <div class="card" data-testid="indicator-form">
-                <h2>{move || t(T::Indicator)} " " {move || ind.with(|i| i.as_ref().map(|i| i.code.clone()).unwrap_or_default())}</h2>
+                <h2><Tr k=T::Indicator /> " " {move || ind.with(|i| i.as_ref().map(|i| i.code.clone()).unwrap_or_default())}</h2>
                 <div class="fields">
                     <label class="wide">
-                        {move || t(T::Name)}
+                        <Tr k=T::Name />
                         <textarea
                             rows="2"
                             data-testid="field-name"
@@ -225,7 +226,7 @@ fn Form(code: String) -> impl IntoView {
                         ></textarea>
                     </label>
                     <label>
-                        {move || t(T::Code)}
+                        <Tr k=T::Code />
                         <input
                             data-testid="field-code"
                             prop:value=field(|i| i.code.clone())
@@ -238,7 +239,7 @@ fn Form(code: String) -> impl IntoView {
                         })}
                     </label>
                     <label>
-                        {move || t(T::ShortCode)}
+                        <Tr k=T::ShortCode />
                         <input
                             data-testid="field-short-code"
                             prop:value=field(|i| i.short_code.clone().unwrap_or_default())
@@ -249,7 +250,7 @@ fn Form(code: String) -> impl IntoView {
                         />
                     </label>
                     <label>
-                        {move || t(T::Unit)}
+                        <Tr k=T::Unit />
                         <input
                             data-testid="field-unit"
                             prop:value=field(|i| i.unit.clone().unwrap_or_default())
@@ -260,7 +261,7 @@ fn Form(code: String) -> impl IntoView {
                         />
                     </label>
                     <label>
-                        {move || t(T::Polarity)}
+                        <Tr k=T::Polarity />
                         <select
                             data-testid="field-polarity"
                             on:change=move |ev| {
@@ -269,15 +270,15 @@ fn Form(code: String) -> impl IntoView {
                             }
                         >
                             <option value="higher" selected=move || ind.with(|i| i.as_ref().map(|i| i.polarity) == Some(Polarity::Higher))>
-                                {move || t(T::HigherBetter)}
+                                <Tr k=T::HigherBetter />
                             </option>
                             <option value="lower" selected=move || ind.with(|i| i.as_ref().map(|i| i.polarity) == Some(Polarity::Lower))>
-                                {move || t(T::LowerBetter)}
+                                <Tr k=T::LowerBetter />
                             </option>
                         </select>
                     </label>
                     <label>
-                        {move || t(T::Weight)}
+                        <Tr k=T::Weight />
                         <input
                             data-testid="field-weight"
                             inputmode="decimal"
@@ -292,11 +293,11 @@ fn Form(code: String) -> impl IntoView {
                             }
                         />
                         <Show when=move || weight_error.get()>
-                            <span class="field-error" role="alert">{move || t(T::NotANumber)}</span>
+                            <span class="field-error" role="alert"><Tr k=T::NotANumber /></span>
                         </Show>
                     </label>
                     <fieldset class="wide owners">
-                        <legend>{move || t(T::Owner)}</legend>
+                        <legend><Tr k=T::Owner /></legend>
                         {move || {
                             state
                                 .plan
@@ -329,7 +330,7 @@ fn Form(code: String) -> impl IntoView {
                         }}
                     </fieldset>
                     <div class="wide">
-                        <span class="label">{move || t(T::Formula)}</span>
+                        <span class="label"><Tr k=T::Formula /></span>
                         <CheckedInput
                             kind=Kind::Formula
                             value=field(|i| i.formula.clone().unwrap_or_default())
@@ -342,7 +343,7 @@ fn Form(code: String) -> impl IntoView {
                         />
                     </div>
                     <label class="wide">
-                        {move || t(T::SourceText)}
+                        <Tr k=T::SourceText />
                         <textarea
                             rows="2"
                             data-testid="field-formula-text"
@@ -359,7 +360,7 @@ fn Form(code: String) -> impl IntoView {
             <grid::YearGrid code=code_s.get_value() ind=ind />
             <Show when=move || ind.with(|i| i.as_ref().is_some_and(|i| !i.notes.is_empty()))>
                 <div class="card" data-testid="indicator-notes">
-                    <h3>{move || t(T::Notes)}</h3>
+                    <h3><Tr k=T::Notes /></h3>
                     <ul>
                         {move || {
                             ind.with(|i| i.as_ref().map(|i| i.notes.clone()).unwrap_or_default())
@@ -371,7 +372,7 @@ fn Form(code: String) -> impl IntoView {
                 </div>
             </Show>
             <div class="card" data-testid="history">
-                <h3>{move || t(T::History)}</h3>
+                <h3><Tr k=T::History /></h3>
                 {move || {
                     let revs = ind.with(|i| i.as_ref().map(|i| i.revisions.clone()).unwrap_or_default());
                     if revs.is_empty() {
@@ -416,7 +417,6 @@ fn Form(code: String) -> impl IntoView {
 fn ObjectiveFields(code: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let t = move |k: T| k.in_(lang.get());
     let code = StoredValue::new(code);
     let objective = Memo::new(move |_| {
         state.plan.with(|p| {
@@ -444,10 +444,10 @@ fn ObjectiveFields(code: String) -> impl IntoView {
     };
     view! {
         <div class="card" data-testid="objective-form">
-            <h3>{move || t(T::Objective)} " " {move || objective.get().map(|o| o.0).unwrap_or_default()}</h3>
+            <h3><Tr k=T::Objective /> " " {move || objective.get().map(|o| o.0).unwrap_or_default()}</h3>
             <div class="fields">
                 <label class="wide">
-                    {move || t(T::Name)}
+                    <Tr k=T::Name />
                     <input
                         data-testid="objective-title"
                         prop:value=move || objective.get().map(|o| o.1).unwrap_or_default()
@@ -458,7 +458,7 @@ fn ObjectiveFields(code: String) -> impl IntoView {
                     />
                 </label>
                 <label>
-                    {move || t(T::Weight)}
+                    <Tr k=T::Weight />
                     <input
                         data-testid="objective-weight"
                         inputmode="decimal"
@@ -473,7 +473,7 @@ fn ObjectiveFields(code: String) -> impl IntoView {
                         }
                     />
                     <Show when=move || weight_error.get()>
-                        <span class="field-error" role="alert">{move || t(T::NotANumber)}</span>
+                        <span class="field-error" role="alert"><Tr k=T::NotANumber /></span>
                     </Show>
                 </label>
             </div>

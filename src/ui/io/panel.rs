@@ -2,6 +2,8 @@
 //! share link.
 
 use leptos::prelude::*;
+
+use crate::ui::i18n::Tr;
 use wasm_bindgen::JsCast;
 
 use super::{csv, download, file_stem, read_text, share};
@@ -220,18 +222,18 @@ pub fn IoPanel() -> impl IntoView {
             class=move || if over.get() { "dropzone over row" } else { "dropzone row" }
             data-testid="dropzone"
         >
-            <button data-testid="export-json" on:click=export_json>{move || t(T::ExportJson)}</button>
-            <button data-testid="export-csv" on:click=export_csv>{move || t(T::ExportCsv)}</button>
+            <button data-testid="export-json" on:click=export_json><Tr k=T::ExportJson /></button>
+            <button data-testid="export-csv" on:click=export_csv><Tr k=T::ExportCsv /></button>
             <label class="button-like">
-                <span>{move || t(T::Import)}</span>
+                <span><Tr k=T::Import /></span>
                 <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_pick />
             </label>
-            <span class="muted">{move || t(T::DropHere)}</span>
-            <button data-testid="share-link" on:click=make_link>{move || t(T::ShareLink)}</button>
+            <span class="muted"><Tr k=T::DropHere /></span>
+            <button data-testid="share-link" on:click=make_link><Tr k=T::ShareLink /></button>
         </div>
         <Show when=move || !link.get().is_empty()>
             <p class="share-out">
-                {move || t(T::ShareCopied)}
+                <Tr k=T::ShareCopied />
                 " "
                 <input readonly data-testid="share-url" prop:value=move || link.get() aria-label=move || t(T::ShareLink) />
             </p>
@@ -249,19 +251,19 @@ pub fn IoPanel() -> impl IntoView {
                             " — "
                             {title}
                         </p>
-                        <p>{move || t(T::ImportReady)}</p>
+                        <p><Tr k=T::ImportReady /></p>
                         <div class="row">
                             <button class="primary" data-testid="import-confirm" on:click=move |_| {
                                 state.replace(plan_for_replace.clone());
                                 pending.set(Pending::None);
-                            }>{move || t(T::ImportConfirm)}</button>
+                            }><Tr k=T::ImportConfirm /></button>
                             <button data-testid="import-as-new" on:click=move |_| {
                                 let name = plan_for_new.title.clone();
                                 state.add_plan(name, plan_for_new.clone());
                                 pending.set(Pending::None);
-                            }>{move || t(T::ImportAsNew)}</button>
+                            }><Tr k=T::ImportAsNew /></button>
                             <button data-testid="import-cancel" on:click=move |_| pending.set(Pending::None)>
-                                {move || t(T::ImportCancel)}
+                                <Tr k=T::ImportCancel />
                             </button>
                         </div>
                     </div>
@@ -274,7 +276,7 @@ pub fn IoPanel() -> impl IntoView {
                         <p>
                             <strong>{name}</strong>
                             ": "
-                            {move || t(T::ImportProblems)}
+                            <Tr k=T::ImportProblems />
                         </p>
                         <ul class="problems">
                             {list
@@ -283,7 +285,7 @@ pub fn IoPanel() -> impl IntoView {
                                 .map(|(path, msg)| view! { <li><code>{path}</code> " " {msg}</li> })
                                 .collect_view()}
                         </ul>
-                        <button on:click=move |_| pending.set(Pending::None)>{move || t(T::Close)}</button>
+                        <button on:click=move |_| pending.set(Pending::None)><Tr k=T::Close /></button>
                     </div>
                 }
                     .into_any()

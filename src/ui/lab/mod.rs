@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::Tr;
+
 use crate::eval::{evaluate_in, Data, Datum, Polarity, Scope};
 use crate::lang::{parse_formula, parse_target};
 use crate::plan::{self, TargetCell};
@@ -163,10 +165,10 @@ pub fn Lab() -> impl IntoView {
     view! {
         <section class="lab editor" data-testid="lab">
             <div class="card">
-                <h2>{move || t(T::LabTitle)}</h2>
+                <h2><Tr k=T::LabTitle /></h2>
                 <div class="fields">
                     <div class="wide">
-                        <span class="label">{move || t(T::LabFormula)}</span>
+                        <span class="label"><Tr k=T::LabFormula /></span>
                         <CheckedInput
                             kind=Kind::Formula
                             value=Signal::derive(move || formula.get())
@@ -177,7 +179,7 @@ pub fn Lab() -> impl IntoView {
                         />
                     </div>
                     <div class="wide">
-                        <span class="label">{move || t(T::LabTarget)}</span>
+                        <span class="label"><Tr k=T::LabTarget /></span>
                         <CheckedInput
                             kind=Kind::Target
                             value=Signal::derive(move || target.get())
@@ -188,14 +190,14 @@ pub fn Lab() -> impl IntoView {
                         />
                     </div>
                     <label>
-                        {move || t(T::Polarity)}
+                        <Tr k=T::Polarity />
                         <select on:change=move |ev| polarity.set(if event_target_value(&ev) == "lower" { Polarity::Lower } else { Polarity::Higher })>
-                            <option value="higher">{move || t(T::HigherBetter)}</option>
-                            <option value="lower">{move || t(T::LowerBetter)}</option>
+                            <option value="higher"><Tr k=T::HigherBetter /></option>
+                            <option value="lower"><Tr k=T::LowerBetter /></option>
                         </select>
                     </label>
                 </div>
-                <h3>{move || t(T::LabExamples)}</h3>
+                <h3><Tr k=T::LabExamples /></h3>
                 <div class="examples" data-testid="lab-examples">
                     {seed_notations()
                         .into_iter()
@@ -207,12 +209,12 @@ pub fn Lab() -> impl IntoView {
                 </div>
             </div>
             <div class="card">
-                <h3>{move || t(T::LabData)}</h3>
+                <h3><Tr k=T::LabData /></h3>
                 <div class="table-wrap">
                     <table class="grid" data-testid="lab-data">
                         <thead>
                             <tr>
-                                <th>{move || t(T::Measure)}</th>
+                                <th><Tr k=T::Measure /></th>
                                 {years.get_value().into_iter().map(|y| view! { <th scope="col">{y}</th> }).collect_view()}
                             </tr>
                         </thead>
@@ -258,7 +260,7 @@ pub fn Lab() -> impl IntoView {
                 </div>
             </div>
             <div class="card">
-                <h3>{move || t(T::Value)} " · " {move || t(T::Status)} " · " {move || t(T::Trace)}</h3>
+                <h3><Tr k=T::Value /> " · " <Tr k=T::Status /> " · " <Tr k=T::Trace /></h3>
                 <table class="grid" data-testid="lab-results">
                     <tbody>
                         {move || {
@@ -282,7 +284,7 @@ pub fn Lab() -> impl IntoView {
                         }}
                     </tbody>
                 </table>
-                <h3>{move || t(T::LabTree)}</h3>
+                <h3><Tr k=T::LabTree /></h3>
                 <pre class="tree" data-testid="lab-tree">
                     {move || {
                         let mut s = parsed_formula.with(|f| f.as_ref().map(|f| f.tree()).unwrap_or_default());
@@ -292,7 +294,7 @@ pub fn Lab() -> impl IntoView {
                 </pre>
                 <div class="row">
                     <label>
-                        {move || t(T::ApplyTo)}
+                        <Tr k=T::ApplyTo />
                         <select data-testid="lab-apply-indicator" on:change=move |ev| apply_code.set(event_target_value(&ev))>
                             {move || {
                                 let sel = apply_code.get();
@@ -306,12 +308,12 @@ pub fn Lab() -> impl IntoView {
                         </select>
                     </label>
                     <label>
-                        {move || t(T::Year)}
+                        <Tr k=T::Year />
                         <select on:change=move |ev| if let Ok(y) = event_target_value(&ev).parse() { apply_year.set(y) }>
                             {(first..=last).map(|y| view! { <option value=y.to_string() selected=y == last>{y}</option> }).collect_view()}
                         </select>
                     </label>
-                    <button data-testid="lab-apply" on:click=apply>{move || t(T::ApplyTo)}</button>
+                    <button data-testid="lab-apply" on:click=apply><Tr k=T::ApplyTo /></button>
                 </div>
             </div>
             <whatif::WhatIf />

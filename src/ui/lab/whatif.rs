@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::Tr;
+
 use crate::eval::Status;
 use crate::plan::{Plan, TargetCell};
 use crate::ui::badge::StatusBadge;
@@ -157,11 +159,11 @@ pub fn WhatIf() -> impl IntoView {
     };
     view! {
         <div class="card" data-testid="whatif">
-            <h3>{move || t(T::WhatIf)}</h3>
-            <p class="muted">{move || t(T::WhatIfHelp)}</p>
+            <h3><Tr k=T::WhatIf /></h3>
+            <p class="muted"><Tr k=T::WhatIfHelp /></p>
             <div class="row">
                 <label>
-                    {move || t(T::Indicator)}
+                    <Tr k=T::Indicator />
                     <select data-testid="whatif-indicator" on:change=move |ev| code.set(event_target_value(&ev))>
                         {move || {
                             let sel = code.get();
@@ -175,7 +177,7 @@ pub fn WhatIf() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    {move || t(T::Year)}
+                    <Tr k=T::Year />
                     <select data-testid="whatif-year" on:change=move |ev| if let Ok(y) = event_target_value(&ev).parse() { year.set(y) }>
                         {move || {
                             let (a, b) = state.plan.with(|p| (p.years.first, p.years.last));
@@ -185,7 +187,7 @@ pub fn WhatIf() -> impl IntoView {
                     </select>
                 </label>
                 <div>
-                    <span class="label">{move || t(T::Target)}</span>
+                    <span class="label"><Tr k=T::Target /></span>
                     <CheckedInput
                         kind=Kind::Target
                         value=Signal::derive(move || current.get())
@@ -196,14 +198,14 @@ pub fn WhatIf() -> impl IntoView {
                     />
                 </div>
                 <button class="primary" data-testid="whatif-save" disabled=move || diff.with(|d| d.is_empty()) && proposal.get() == current.get() on:click=save>
-                    {move || t(T::Save)}
+                    <Tr k=T::Save />
                 </button>
             </div>
-            <h4>{move || t(T::Changes)}</h4>
+            <h4><Tr k=T::Changes /></h4>
             {move || {
                 let d = diff.get();
                 if d.is_empty() {
-                    return view! { <p class="muted" data-testid="whatif-none">{move || t(T::NoChanges)}</p> }.into_any();
+                    return view! { <p class="muted" data-testid="whatif-none"><Tr k=T::NoChanges /></p> }.into_any();
                 }
                 view! {
                     <ul data-testid="whatif-changes">
