@@ -37,6 +37,9 @@ pub fn Dashboard() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let year = RwSignal::new(None::<i32>);
     let search = RwSignal::new(String::new());
+    let search_draft = RwSignal::new(String::new());
+    // Replacing the stored timeout drops (cancels) the previous one.
+    let search_timer = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
     let as_of = RwSignal::new(String::new());
     let page = RwSignal::new(0usize);
 
@@ -133,8 +136,19 @@ pub fn Dashboard() -> impl IntoView {
                         type="search"
                         data-testid="filter-search"
                         placeholder=move || t(T::SearchPlaceholder)
-                        prop:value=move || search.get()
-                        on:input=move |ev| search.set(event_target_value(&ev))
+                        prop:value=move || search_draft.get()
+                        on:input=move |ev| {
+                            // Typing stays fluid on large plans: the filter runs once the typing pauses.
+                            let text = event_target_value(&ev);
+                            search_draft.set(text.clone());
+                            let delay = if state.choices.with_untracked(|c| c.len()) > 1000 { 250 } else { 0 };
+                            if delay == 0 {
+                                search.set(text);
+                            } else {
+                                let handle = gloo_timers::callback::Timeout::new(delay, move || search.set(text));
+                                search_timer.set_value(Some(handle));
+                            }
+                        }
                     />
                 </label>
                 <label>
