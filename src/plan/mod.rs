@@ -1,1 +1,26 @@
-//! The plan: missioni → obiettivi → indicatori, revisions, the embedded default plan, the JSON format.
+//! The plan: missioni → obiettivi → indicatori, revisions, the embedded default plan, the JSON
+//! exchange format (versioned, with a JSON Schema), loading with validation, and evaluation.
+
+mod default;
+mod example;
+mod expressions;
+mod format;
+mod load;
+mod migrate;
+mod model;
+mod problem;
+mod report;
+mod revision;
+mod validate;
+
+pub use default::default_plan;
+pub use example::{example_plan, EXAMPLE_TITLE};
+pub use format::{schema_json, to_json};
+pub use load::{load, MAX_SIZE};
+pub use model::{
+    Deliberation, Format, Indicator, Mission, Objective, Owner, Plan, RevisionEvent, RevisionKind,
+    TargetCell, YearRange, FORMAT_VERSION,
+};
+pub use problem::{LoadError, Problem};
+pub use report::{IndicatorReport, MissionReport, ObjectiveReport, PlanReport, Scores};
+pub use revision::Activity;

@@ -1,0 +1,162 @@
+//! Loading a plan from JSON: size cap, syntax, envelope (format, version), migration,
+//! structure (with JSON paths), then every semantic check (see `validate`).
+
+use serde_json::Value;
+
+use super::migrate::migrate;
+use super::model::{Plan, FORMAT_VERSION};
+use super::problem::{LoadError, Problem};
+use super::validate::validate;
+
+/// Largest plan file accepted: far above any real plan, small enough for a browser tab.
+pub const MAX_SIZE: usize = 20 * 1024 * 1024;
+
+/// Reads a plan from JSON, migrating older versions and reporting every problem found.
+pub fn load(json: &str) -> Result<Plan, LoadError> {
+    if json.len() > MAX_SIZE {
+        return Err(LoadError::TooLarge {
+            size: json.len(),
+            limit: MAX_SIZE,
+        });
+    }
+    // serde_json's recursion limit (128) turns absurd nesting into an error, not a stack overflow.
+    let doc: Value =
+        serde_json::from_str(json).map_err(|e| LoadError::NotJson(syntax_problem(&e)))?;
+    let version = envelope(&doc)?;
+    let plan = if version == FORMAT_VERSION {
+        let mut de = serde_json::Deserializer::from_str(json);
+        deserialize_str(&mut de)?
+    } else {
+        let doc = migrate(doc, version).map_err(|p| LoadError::Invalid(vec![p]))?;
+        serde_path_to_error::deserialize::<_, Plan>(doc).map_err(|e| {
+            let message = e.inner().to_string();
+            LoadError::Invalid(vec![structure_problem(
+                e.path().to_string(),
+                &message,
+                None,
+            )])
+        })?
+    };
+    let problems = validate(&plan);
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// Structure of a current-version document, read from the text itself so that errors carry
+/// line and column as well as the JSON path.
+fn deserialize_str(
+    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>,
+) -> Result<Plan, LoadError> {
+    serde_path_to_error::deserialize::<_, Plan>(de).map_err(|e| {
+        let inner = e.inner();
+        let location = (inner.line() > 0).then(|| (inner.line(), inner.column()));
+        let message = strip_location(&inner.to_string());
+        LoadError::Invalid(vec![structure_problem(
+            e.path().to_string(),
+            &message,
+            location,
+        )])
+    })
+}
+
+/// Checks `"format"` and `"version"`; returns the version to migrate from.
+fn envelope(doc: &Value) -> Result<u32, LoadError> {
+    let Some(root) = doc.as_object() else {
+        return Err(LoadError::NotAPlan(Problem::new(
+            "",
+            "il documento non è un oggetto JSON con \"format\": \"cruscotto-plan\"",
+            "the document is not a JSON object with \"format\": \"cruscotto-plan\"",
+        )));
+    };
+    match root.get("format") {
+        Some(Value::String(f)) if f == "cruscotto-plan" => {}
+        Some(other) => {
+            return Err(LoadError::NotAPlan(Problem::new(
+                "format",
+                format!("formato {other} sconosciuto: atteso \"cruscotto-plan\""),
+                format!("unknown format {other}: expected \"cruscotto-plan\""),
+            )))
+        }
+        None => {
+            return Err(LoadError::NotAPlan(Problem::new(
+                "format",
+                "manca il campo \"format\": \"cruscotto-plan\"",
+                "missing field \"format\": \"cruscotto-plan\"",
+            )))
+        }
+    }
+    match root.get("version") {
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) if v <= u64::from(FORMAT_VERSION) => Ok(v as u32),
+            _ => Err(LoadError::UnsupportedVersion {
+                found: n.as_i64().unwrap_or(i64::MAX),
+                supported: FORMAT_VERSION,
+            }),
+        },
+        Some(other) => Err(LoadError::NotAPlan(Problem::new(
+            "version",
+            format!("versione {other} non valida: atteso un numero intero"),
+            format!("invalid version {other}: expected an integer"),
+        ))),
+        None => Err(LoadError::NotAPlan(Problem::new(
+            "version",
+            "manca il campo \"version\"",
+            "missing field \"version\"",
+        ))),
+    }
+}
+
+fn syntax_problem(e: &serde_json::Error) -> Problem {
+    let en = strip_location(&e.to_string());
+    let it = if en.contains("recursion limit") {
+        "annidamento troppo profondo (oltre 128 livelli)".to_string()
+    } else if e.is_eof() {
+        "il file finisce prima del previsto (JSON troncato?)".to_string()
+    } else {
+        format!("sintassi JSON non valida ({en})")
+    };
+    let p = Problem::new("", it, en);
+    if e.line() > 0 {
+        p.at(e.line(), e.column())
+    } else {
+        p
+    }
+}
+
+/// serde_json appends " at line L column C"; the location is kept in its own fields.
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// A serde error worded in Italian (common cases), English kept as is.
+fn structure_problem(path: String, en: &str, location: Option<(usize, usize)>) -> Problem {
+    let path = if path == "." { String::new() } else { path };
+    let it = if let Some(rest) = en.strip_prefix("missing field ") {
+        format!("manca il campo {}", rest.replace('`', "\""))
+    } else if let Some(rest) = en.strip_prefix("unknown field ") {
+        let name = rest.split(',').next().unwrap_or(rest);
+        format!("campo sconosciuto {}", name.replace('`', "\""))
+    } else if let Some(rest) = en.strip_prefix("invalid type: ") {
+        let mut parts = rest.splitn(2, ", expected ");
+        let found = parts.next().unwrap_or(rest);
+        let expected = parts.next().unwrap_or("?");
+        format!("tipo errato: trovato {found}, atteso {expected}")
+    } else if let Some(rest) = en.strip_prefix("unknown variant ") {
+        format!("valore non ammesso {}", rest.replace('`', "\""))
+    } else if en.contains("duplicate field") {
+        format!("campo ripetuto ({en})")
+    } else {
+        format!("struttura non valida: {en}")
+    };
+    let p = Problem::new(path, it, en.to_string());
+    match location {
+        Some((l, c)) => p.at(l, c),
+        None => p,
+    }
+}

@@ -1,0 +1,215 @@
+//! Semantic checks of a structurally valid plan: unique codes, years in range, references that
+//! exist, weights that make sense, and every formula and target parsing in the rules language.
+//! Every problem is collected (none stops the others).
+
+use std::collections::BTreeSet;
+
+use super::model::Plan;
+use super::problem::Problem;
+
+/// Years a plan may cover: generous, but it keeps typos like 20199 out.
+const YEAR_MIN: i32 = 1900;
+const YEAR_MAX: i32 = 2200;
+/// Data may go back this many years before the plan (for `x-1`, `x-4` references).
+const DATA_LOOKBACK: i32 = 20;
+
+pub fn validate(plan: &Plan) -> Vec<Problem> {
+    let mut problems = Problems(Vec::new());
+
+    let (first, last) = (plan.years.first, plan.years.last);
+    if !(YEAR_MIN..=YEAR_MAX).contains(&first)
+        || !(YEAR_MIN..=YEAR_MAX).contains(&last)
+        || first > last
+    {
+        problems.add(
+            "years".into(),
+            format!("anni {first}–{last} non validi (primo ≤ ultimo, tra {YEAR_MIN} e {YEAR_MAX})"),
+            format!(
+                "years {first}–{last} invalid (first ≤ last, between {YEAR_MIN} and {YEAR_MAX})"
+            ),
+        );
+    }
+    let in_years = |y: i32| y >= first && y <= last;
+
+    let mut seen = BTreeSet::new();
+    for (i, o) in plan.owners.iter().enumerate() {
+        if o.id.trim().is_empty() {
+            problems.add(
+                format!("owners[{i}].id"),
+                "id vuoto".into(),
+                "empty id".into(),
+            );
+        } else if !seen.insert(o.id.as_str()) {
+            problems.add(
+                format!("owners[{i}].id"),
+                format!("owner «{}» ripetuto", o.id),
+                format!("duplicate owner \"{}\"", o.id),
+            );
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for (i, d) in plan.deliberations.iter().enumerate() {
+        if d.id.trim().is_empty() {
+            problems.add(
+                format!("deliberations[{i}].id"),
+                "id vuoto".into(),
+                "empty id".into(),
+            );
+        } else if !seen.insert(d.id.as_str()) {
+            problems.add(
+                format!("deliberations[{i}].id"),
+                format!("deliberazione «{}» ripetuta", d.id),
+                format!("duplicate deliberation \"{}\"", d.id),
+            );
+        }
+        for (field, year) in [
+            ("year", d.year),
+            ("effective_year", d.effective_year),
+            ("date", d.date.map(|x| x.year)),
+        ] {
+            if let Some(y) = year.filter(|y| !(YEAR_MIN..=YEAR_MAX).contains(y)) {
+                problems.add(
+                    format!("deliberations[{i}].{field}"),
+                    format!("anno {y} fuori intervallo ({YEAR_MIN}–{YEAR_MAX})"),
+                    format!("year {y} out of range ({YEAR_MIN}–{YEAR_MAX})"),
+                );
+            }
+        }
+    }
+
+    let mut mission_codes = BTreeSet::new();
+    let mut objective_numbers = BTreeSet::new();
+    let mut indicator_codes = BTreeSet::new();
+    let mut short_codes = BTreeSet::new();
+    for (mi, m) in plan.missions.iter().enumerate() {
+        let mpath = format!("missions[{mi}]");
+        if m.code.trim().is_empty() {
+            problems.add(
+                format!("{mpath}.code"),
+                "codice vuoto".into(),
+                "empty code".into(),
+            );
+        } else if !mission_codes.insert(m.code.as_str()) {
+            problems.add(
+                format!("{mpath}.code"),
+                format!("missione «{}» ripetuta", m.code),
+                format!("duplicate mission \"{}\"", m.code),
+            );
+        }
+        check_weight(&mut problems, &mpath, m.weight);
+        for (oi, o) in m.objectives.iter().enumerate() {
+            let opath = format!("{mpath}.objectives[{oi}]");
+            if !objective_numbers.insert(o.number) {
+                problems.add(
+                    format!("{opath}.number"),
+                    format!("obiettivo n. {} ripetuto", o.number),
+                    format!("duplicate objective number {}", o.number),
+                );
+            }
+            check_weight(&mut problems, &opath, o.weight);
+            if let Some(y) = o.first_year.filter(|y| !in_years(*y)) {
+                problems.add(
+                    format!("{opath}.first_year"),
+                    format!("anno {y} fuori dagli anni del piano ({first}–{last})"),
+                    format!("year {y} outside the plan's years ({first}–{last})"),
+                );
+            }
+            for (ii, ind) in o.indicators.iter().enumerate() {
+                let ipath = format!("{opath}.indicators[{ii}]");
+                if ind.code.trim().is_empty() {
+                    problems.add(
+                        format!("{ipath}.code"),
+                        "codice vuoto".into(),
+                        "empty code".into(),
+                    );
+                } else if !indicator_codes.insert(ind.code.as_str()) {
+                    problems.add(
+                        format!("{ipath}.code"),
+                        format!("codice indicatore «{}» ripetuto", ind.code),
+                        format!("duplicate indicator code \"{}\"", ind.code),
+                    );
+                }
+                if let Some(short) = ind.short_code.as_deref() {
+                    if !short_codes.insert(short) {
+                        problems.add(
+                            format!("{ipath}.short_code"),
+                            format!("nome breve «{short}» già usato da un altro indicatore"),
+                            format!("short code \"{short}\" already used by another indicator"),
+                        );
+                    }
+                }
+                check_weight(&mut problems, &ipath, ind.weight);
+                for (k, owner) in ind.owners.iter().enumerate() {
+                    if plan.owner(owner).is_none() {
+                        problems.add(
+                            format!("{ipath}.owners[{k}]"),
+                            format!("owner «{owner}» inesistente (non è in \"owners\")"),
+                            format!("unknown owner \"{owner}\" (not in \"owners\")"),
+                        );
+                    }
+                }
+                for (k, ev) in ind.revisions.iter().enumerate() {
+                    if let Some(id) = ev.deliberation.as_deref() {
+                        if plan.deliberation(id).is_none() {
+                            problems.add(
+                                format!("{ipath}.revisions[{k}].deliberation"),
+                                format!(
+                                    "deliberazione «{id}» inesistente (non è in \"deliberations\")"
+                                ),
+                                format!("unknown deliberation \"{id}\" (not in \"deliberations\")"),
+                            );
+                        }
+                    }
+                }
+                for year in ind.targets.keys().filter(|y| !in_years(**y)) {
+                    problems.add(
+                        format!("{ipath}.targets.{year}"),
+                        format!("anno {year} fuori dagli anni del piano ({first}–{last})"),
+                        format!("year {year} outside the plan's years ({first}–{last})"),
+                    );
+                }
+                let series = ind.data.iter().map(|(n, s)| (format!("data.{n}"), s));
+                let values = std::iter::once(("values".to_string(), &ind.values));
+                for (name, s) in series.chain(values) {
+                    for year in s
+                        .keys()
+                        .filter(|y| **y < first - DATA_LOOKBACK || **y > last)
+                    {
+                        problems.add(
+                            format!("{ipath}.{name}.{year}"),
+                            format!(
+                                "anno {year} fuori intervallo ({}–{last})",
+                                first - DATA_LOOKBACK
+                            ),
+                            format!(
+                                "year {year} out of range ({}–{last})",
+                                first - DATA_LOOKBACK
+                            ),
+                        );
+                    }
+                }
+                super::expressions::check_indicator(ind, &ipath, &mut problems.0);
+            }
+        }
+    }
+    problems.0
+}
+
+/// The problems found so far.
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn add(&mut self, path: String, it: String, en: String) {
+        self.0.push(Problem::new(path, it, en));
+    }
+}
+
+fn check_weight(problems: &mut Problems, path: &str, w: f64) {
+    if !w.is_finite() || w < 0.0 {
+        problems.add(
+            format!("{path}.weight"),
+            format!("peso {w} non valido (numero ≥ 0)"),
+            format!("invalid weight {w} (number ≥ 0)"),
+        );
+    }
+}

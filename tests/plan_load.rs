@@ -1,0 +1,305 @@
+//! Bad plan files: each gives its own clear error (path + message), none panics.
+
+use cruscotto::plan::{load, LoadError, Problem, MAX_SIZE};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn problems(name: &str) -> Vec<Problem> {
+    match load(&fixture(name)) {
+        Err(LoadError::Invalid(problems)) => problems,
+        other => panic!("{name}: expected Invalid, got {other:?}"),
+    }
+}
+
+fn has(problems: &[Problem], path: &str, needle: &str) -> bool {
+    problems
+        .iter()
+        .any(|p| p.path == path && p.message.contains(needle))
+}
+
+#[test]
+fn minimal_plan_loads() {
+    let plan = load(&fixture("minimal_plan.json")).unwrap();
+    assert_eq!(plan.title, "Piano minimo di prova");
+    assert_eq!(plan.indicators().count(), 2);
+}
+
+#[test]
+fn truncated_json_is_not_json() {
+    match load(&fixture("bad/truncated.json")) {
+        Err(LoadError::NotJson(p)) => {
+            assert!(p.message.contains("finisce prima del previsto"), "{p}");
+            assert!(p.line.is_some() && p.column.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn wrong_types_give_the_path_and_position() {
+    let problems = problems("bad/wrong_types.json");
+    assert_eq!(problems.len(), 1);
+    let p = &problems[0];
+    assert_eq!(p.path, "years.first");
+    assert!(p.message.contains("tipo errato"), "{p}");
+    assert!(p.message_en.contains("invalid type"), "{}", p.message_en);
+    assert_eq!(p.line, Some(7)); // "first": "2018" is on line 7 of the fixture
+}
+
+#[test]
+fn unknown_fields_are_refused() {
+    let problems = problems("bad/unknown_field.json");
+    assert_eq!(
+        problems[0].path,
+        "missions[0].objectives[0].indicators[0].colour"
+    );
+    assert!(problems[0].message.contains("campo sconosciuto \"colour\""));
+}
+
+#[test]
+fn duplicate_codes_are_reported() {
+    let problems = problems("bad/duplicate_codes.json");
+    assert!(
+        has(
+            &problems,
+            "missions[0].objectives[0].indicators[1].code",
+            "codice indicatore «1.1» ripetuto"
+        ),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let problems = problems("bad/many_problems.json");
+    let i0 = "missions[0].objectives[0].indicators[0]";
+    let i1 = "missions[0].objectives[0].indicators[1]";
+    assert!(has(
+        &problems,
+        &format!("{i0}.owners[1]"),
+        "owner «nessuno» inesistente"
+    ));
+    assert!(has(
+        &problems,
+        &format!("{i0}.targets.2031"),
+        "fuori dagli anni del piano"
+    ));
+    assert!(has(
+        &problems,
+        &format!("{i1}.revisions[0].deliberation"),
+        "deliberazione «g-99» inesistente"
+    ));
+    assert_eq!(problems.len(), 3, "{problems:?}");
+}
+
+#[test]
+fn version_99_is_refused_clearly() {
+    let err = load(&fixture("bad/version_99.json")).unwrap_err();
+    assert_eq!(
+        err,
+        LoadError::UnsupportedVersion {
+            found: 99,
+            supported: 1
+        }
+    );
+    let message = err.to_string();
+    assert!(
+        message.contains("versione del formato 99 non supportata"),
+        "{message}"
+    );
+    assert!(message.contains("aggiornare Cruscotto"));
+    assert!(err.is_unreadable());
+    assert_eq!(err.problems()[0].path, "version");
+}
+
+#[test]
+fn negative_or_textual_versions_are_refused() {
+    let neg = fixture("minimal_plan.json").replace("\"version\": 1", "\"version\": -1");
+    assert!(matches!(
+        load(&neg),
+        Err(LoadError::UnsupportedVersion { found: -1, .. })
+    ));
+    let text = fixture("minimal_plan.json").replace("\"version\": 1", "\"version\": \"1\"");
+    assert!(matches!(load(&text), Err(LoadError::NotAPlan(p)) if p.path == "version"));
+}
+
+#[test]
+fn other_json_is_not_a_plan() {
+    match load(&fixture("bad/not_a_plan.json")) {
+        Err(LoadError::NotAPlan(p)) => {
+            assert_eq!(p.path, "format");
+            assert!(p.message.contains("cruscotto-plan"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(load("[1, 2, 3]"), Err(LoadError::NotAPlan(_))));
+    assert!(matches!(load(""), Err(LoadError::NotJson(_))));
+}
+
+#[test]
+fn script_tags_are_just_text() {
+    let plan = load(&fixture("bad/script_names.json")).unwrap();
+    assert_eq!(plan.title, "<script>alert('x')</script> Piano");
+    let objective = &plan.missions[0].objectives[0];
+    assert_eq!(objective.title, "<script>document.cookie</script>");
+    assert_eq!(
+        objective.indicators[0].name,
+        "<img src=x onerror=alert(1)> & <b>grassetto</b>"
+    );
+    // And they survive export unchanged (escaping is the UI's business, not the format's).
+    let again = load(&cruscotto::plan::to_json(&plan)).unwrap();
+    assert_eq!(again, plan);
+}
+
+#[test]
+fn a_50_mb_string_is_refused_by_size() {
+    let huge = format!(
+        "{{\"format\": \"cruscotto-plan\", \"version\": 1, \"title\": \"{}\"}}",
+        "a".repeat(50 * 1024 * 1024)
+    );
+    match load(&huge) {
+        Err(e @ LoadError::TooLarge { .. }) => {
+            assert_eq!(
+                e,
+                LoadError::TooLarge {
+                    size: huge.len(),
+                    limit: MAX_SIZE
+                }
+            );
+            assert!(e.to_string().contains("file troppo grande"));
+            assert!(e.is_unreadable());
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let depth = 10_000;
+    let deep = format!(
+        "{{\"format\": \"cruscotto-plan\", \"version\": 1, \"title\": {}{}}}",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    match load(&deep) {
+        Err(LoadError::NotJson(p)) => {
+            assert!(p.message.contains("annidamento troppo profondo"), "{p}");
+            assert!(p.message_en.contains("recursion limit"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let objects = format!("{}{}", "{\"a\":".repeat(depth), "}".repeat(depth));
+    assert!(matches!(load(&objects), Err(LoadError::NotJson(_))));
+}
+
+#[test]
+fn invalid_dates_and_weights_are_reported() {
+    let bad_date = fixture("minimal_plan.json").replace("15/12/2019", "31/02/2019");
+    let problems = match load(&bad_date) {
+        Err(LoadError::Invalid(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(problems[0].path, "deliberations[0].date");
+    assert!(
+        problems[0].message.contains("non è una data"),
+        "{:?}",
+        problems[0]
+    );
+
+    let bad_weight = fixture("minimal_plan.json")
+        .replace("\"code\": \"1.1\",", "\"code\": \"1.1\", \"weight\": -2,");
+    let problems = match load(&bad_weight) {
+        Err(LoadError::Invalid(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    assert!(has(
+        &problems,
+        "missions[0].objectives[0].indicators[0].weight",
+        "peso -2 non valido"
+    ));
+}
+
+#[test]
+fn a_target_that_does_not_parse_says_where() {
+    let problems = problems("bad/bad_target.json");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let p = &problems[0];
+    assert_eq!(
+        p.path,
+        "missions[0].objectives[0].indicators[0].targets.2019.text"
+    );
+    assert!(p.message.starts_with("target non valido: "), "{p}");
+    assert!(
+        p.message_en.starts_with("invalid target: "),
+        "{}",
+        p.message_en
+    );
+    // ">= 80%%": the second % is at column 7 of the target text.
+    assert_eq!((p.line, p.column), (Some(1), Some(7)));
+}
+
+#[test]
+fn a_formula_that_does_not_parse_says_where() {
+    let problems = problems("bad/bad_formula.json");
+    let p = &problems[0];
+    assert_eq!(p.path, "missions[0].objectives[0].indicators[0].formula");
+    assert!(p.message.starts_with("formula non valida: "), "{p}");
+    assert_eq!(p.line, Some(2), "the formula spans two lines");
+    assert!(p.column.is_some());
+}
+
+#[test]
+fn every_problem_of_every_expression_is_reported() {
+    let mut plan: serde_json::Value = serde_json::from_str(&fixture("minimal_plan.json")).unwrap();
+    let ind = &mut plan["missions"][0]["objectives"][0]["indicators"];
+    ind[0]["targets"]["2019"]["text"] = ">>".into();
+    ind[0]["targets"]["2020"]["text"] = "tra 3".into();
+    ind[1]["formula"] = "accessi /".into();
+    let problems = match load(&plan.to_string()) {
+        Err(LoadError::Invalid(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.contains(&"missions[0].objectives[0].indicators[0].targets.2019.text"));
+    assert!(paths.contains(&"missions[0].objectives[0].indicators[0].targets.2020.text"));
+    assert!(paths.contains(&"missions[0].objectives[0].indicators[1].formula"));
+}
+
+#[test]
+fn no_bad_fixture_panics() {
+    let dir = format!("{}/tests/fixtures/bad", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let result = std::panic::catch_unwind(|| load(&text));
+        assert!(result.is_ok(), "{} panicked", path.display());
+    }
+}
+
+#[test]
+fn short_codes_are_unique_and_problems_display_with_their_place() {
+    let text = fixture("minimal_plan.json").replace(
+        "\"code\": \"1.1\",",
+        "\"code\": \"1.1\", \"short_code\": \"DOC\",",
+    );
+    let text = text.replace(
+        "\"code\": \"1.2\",",
+        "\"code\": \"1.2\", \"short_code\": \"DOC\",",
+    );
+    let problems = match load(&text) {
+        Err(LoadError::Invalid(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    assert!(has(
+        &problems,
+        "missions[0].objectives[0].indicators[1].short_code",
+        "«DOC» già usato"
+    ));
+    let shown = Problem::new("years", "anni non validi", "invalid years")
+        .at(3, 5)
+        .to_string();
+    assert_eq!(shown, "years (riga 3, colonna 5): anni non validi");
+}
