@@ -155,18 +155,3 @@ fn large_plans_evaluate() {
     let report = plan.evaluate();
     assert_eq!(report.missions[3].objectives[1].indicators.len(), 2_000);
 }
-
-/// Speed is measured, not asserted: `cargo test --release --test plan_evaluate -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn speed_10_000_indicators() {
-    let plan = big_plan(10_000);
-    let start = std::time::Instant::now();
-    let report = plan.evaluate();
-    let elapsed = start.elapsed();
-    println!(
-        "10 000 indicatori × {} anni: {:?}",
-        report.years.len(),
-        elapsed
-    );
-}

@@ -1,0 +1,64 @@
+//! Benchmarks of whole plans: evaluating the default plan (the < 1 ms budget of a re-evaluation),
+//! the example data set, and a generated plan of 10 000 indicators × 6 years; loading (with full
+//! validation) and writing the exchange format.
+//!
+//! Run: `cargo bench --bench plan -- --warm-up-time 1 --measurement-time 3`
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use cruscotto::plan::{default_plan, example_plan, load, to_json, Plan};
+
+/// The example plan with one objective grown to `n` copies of a share indicator (9.7).
+fn generated_plan(n: usize) -> Plan {
+    let mut plan = example_plan();
+    let objective = &mut plan.missions[3].objectives[1];
+    let template = objective.indicators[6].clone();
+    objective.indicators = (0..n)
+        .map(|k| {
+            let mut indicator = template.clone();
+            indicator.code = format!("G.{k}");
+            indicator
+        })
+        .collect();
+    plan
+}
+
+fn bench_evaluate(c: &mut Criterion) {
+    let default = default_plan();
+    let example = example_plan();
+    let large = generated_plan(10_000);
+    let mut group = c.benchmark_group("plan/evaluate");
+    group.bench_function("default plan (53 indicators, no actuals)", |b| {
+        b.iter(|| black_box(&default).evaluate())
+    });
+    group.bench_function("example data (53 indicators with actuals)", |b| {
+        b.iter(|| black_box(&example).evaluate())
+    });
+    group.sample_size(10);
+    group.bench_function("generated: 10 000 indicators × 6 years", |b| {
+        b.iter(|| black_box(&large).evaluate())
+    });
+    group.finish();
+}
+
+fn bench_format(c: &mut Criterion) {
+    let example = example_plan();
+    let json = to_json(&example);
+    let large_json = to_json(&generated_plan(10_000));
+    let mut group = c.benchmark_group("plan/format");
+    group.bench_function("to_json (example data)", |b| {
+        b.iter(|| to_json(black_box(&example)))
+    });
+    group.bench_function("load + validate (example data)", |b| {
+        b.iter(|| load(black_box(&json)).is_ok())
+    });
+    group.sample_size(10);
+    group.bench_function("load + validate (10 000 indicators)", |b| {
+        b.iter(|| load(black_box(&large_json)).is_ok())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_evaluate, bench_format);
+criterion_main!(benches);
