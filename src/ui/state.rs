@@ -401,6 +401,16 @@ impl AppState {
         // Leaving or hiding the page: write what is pending now.
         let h2 = window_event_listener_untyped("pagehide", move |_| this.save_now());
         let h3 = window_event_listener_untyped("visibilitychange", move |_| this.save_now());
+        // Closing the page with edits the storage refused: the browser asks first.
+        let h5 = window_event_listener_untyped("beforeunload", move |e| {
+            if matches!(
+                this.save.get_untracked(),
+                SaveState::Failed(_) | SaveState::Conflict(_)
+            ) {
+                e.prevent_default();
+                let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &"".into());
+            }
+        });
         // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, except while typing in a field (the field's own undo).
         let h4 = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
             if !(e.ctrl_key() || e.meta_key()) {
@@ -428,6 +438,7 @@ impl AppState {
             h2.remove();
             h3.remove();
             h4.remove();
+            h5.remove();
         });
         Effect::new(move |_| {
             let lang = this.lang.get();
