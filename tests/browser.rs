@@ -145,3 +145,59 @@ fn the_deepest_accepted_nesting_parses_in_the_browser() {
     let errors = cruscotto::lang::parse_formula(&too_deep).unwrap_err();
     assert!(!errors.is_empty());
 }
+
+#[wasm_bindgen_test]
+fn checked_fields_locate_the_error() {
+    use cruscotto::ui::indicator::checked::{check, Kind};
+    assert!(check(Kind::Target, ">= 80%", Lang::It).is_ok());
+    assert!(
+        check(Kind::Target, "", Lang::It).is_ok(),
+        "empty: no target"
+    );
+    assert!(check(Kind::Formula, "a / b", Lang::It).is_ok());
+    let e = check(Kind::Formula, "a / (b", Lang::It).expect_err("unclosed parenthesis");
+    assert_eq!(e.line, 1);
+    assert!(e.column >= 5, "column {}", e.column);
+    assert!(!e.message.is_empty());
+    let e = check(Kind::Target, ">= 8O%", Lang::En).expect_err("letter O for zero");
+    assert!(e.column >= 4 && e.column <= 6, "column {}", e.column);
+    assert_eq!(e.line_text, ">= 8O%");
+}
+
+#[wasm_bindgen_test]
+fn dashboard_rows_filter_and_page() {
+    use cruscotto::ui::dashboard::model::{build, search_texts, Filters};
+    let plan = cruscotto::plan::example_plan();
+    let report = cruscotto::ui::report::evaluate(&plan);
+    let texts = search_texts(&plan);
+    let all = build(
+        &plan,
+        &report,
+        &texts,
+        &Filters::default(),
+        Lang::It,
+        0,
+        1000,
+    );
+    assert!(all.matching >= 40);
+    let page = build(&plan, &report, &texts, &Filters::default(), Lang::It, 1, 10);
+    let shown: usize = page
+        .missions
+        .iter()
+        .flat_map(|m| &m.objectives)
+        .map(|o| o.indicators.len())
+        .sum();
+    assert_eq!(shown, 10, "the second page of ten");
+    let f = Filters {
+        search: "FASCICOLI".into(),
+        ..Filters::default()
+    };
+    let found = build(&plan, &report, &texts, &f, Lang::It, 0, 1000);
+    assert!(found.matching >= 1 && found.matching < all.matching);
+    let f = Filters {
+        year: Some(2019),
+        ..Filters::default()
+    };
+    let one = build(&plan, &report, &texts, &f, Lang::It, 0, 1000);
+    assert_eq!(one.years, vec![2019]);
+}
