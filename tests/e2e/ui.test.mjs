@@ -315,3 +315,20 @@ test("più piani: nuovo, obiettivo e indicatore aggiunti, rinomina, duplica, eli
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test("un target sbagliato resta nel campo anche dopo il ricaricamento (nulla di scritto va perso)", async () => {
+  const { ctx, page } = await openApp(env.browser, env.url);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "1.1");
+  await page.fill(tid("target-2019"), ">= 8O%");
+  await page.waitForSelector(`${tid("year-grid")} ${tid("error")}`);
+  await page.reload();
+  await page.waitForSelector(tid("app"));
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "1.1");
+  assert.equal(await page.locator(tid("target-2019")).inputValue(), ">= 8O%", "the draft is back");
+  assert.equal(await page.locator(tid("target-2019")).getAttribute("aria-invalid"), "true");
+  await page.fill(tid("target-2019"), ">= 80%");
+  assert.equal(await page.locator(tid("target-2019")).getAttribute("aria-invalid"), "false");
+  await ctx.close();
+});

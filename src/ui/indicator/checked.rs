@@ -103,20 +103,44 @@ pub fn CheckedInput(
     on_valid: Callback<String>,
     #[prop(into)] testid: String,
     #[prop(optional)] multiline: bool,
+    /// When given, invalid text typed here is kept in the browser under this key (per plan) and
+    /// shown again after a reload: nothing typed is lost.
+    #[prop(optional, into)]
+    keep: Option<String>,
 ) -> impl IntoView {
-    let draft = RwSignal::new(value.get_untracked());
+    let state = use_context::<crate::ui::state::AppState>();
+    let keep = StoredValue::new(keep);
+    let stored = keep.with_value(|k| k.as_deref().and_then(|k| state.and_then(|s| s.draft(k))));
+    let restored = stored.is_some();
+    let draft = RwSignal::new(stored.unwrap_or_else(|| value.get_untracked()));
     // When the plan's text changes from elsewhere (undo, another indicator), show it; edits of
     // other fields leave an invalid draft here alone (the memo does not fire for them).
     let value = Memo::new(move |_| value.get());
-    Effect::new(move |_| {
+    Effect::new(move |prev: Option<()>| {
         let v = value.get();
+        if prev.is_none() && restored {
+            return;
+        }
+        if prev.is_some() {
+            if let (Some(s), Some(k)) = (state, keep.get_value()) {
+                s.forget_draft(&k);
+            }
+        }
         draft.set(v);
     });
     let error = Memo::new(move |_| check(kind, &draft.get(), lang.get()).err());
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         draft.set(text.clone());
-        if check(kind, &text, lang.get_untracked()).is_ok() {
+        let valid = check(kind, &text, lang.get_untracked()).is_ok();
+        if let (Some(s), Some(k)) = (state, keep.get_value()) {
+            if valid {
+                s.forget_draft(&k);
+            } else {
+                s.keep_draft(&k, &text);
+            }
+        }
+        if valid {
             on_valid.run(text);
         }
     };

@@ -202,6 +202,7 @@ pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
                                                     label=Signal::derive(move || format!("{} {y}", t(T::Target)))
                                                     lang=lang
                                                     testid=format!("target-{y}")
+                                                    keep=format!("{}/target/{y}", code.get_value())
                                                     on_valid=Callback::new(move |v: String| {
                                                         edit(
                                                             format!("target-{y}"),

@@ -337,6 +337,7 @@ fn Form(code: String) -> impl IntoView {
                             label=Signal::derive(move || t(T::Formula).to_string())
                             lang=lang
                             testid="field-formula"
+                            keep=format!("{}/formula", code_s.get_value())
                             on_valid=Callback::new(move |v: String| {
                                 set("formula", Box::new(move |i| i.formula = (!v.trim().is_empty()).then_some(v)));
                             })
