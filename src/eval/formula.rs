@@ -61,6 +61,11 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// The indicator's value in `year`, without the trace (for roll-ups and charts).
+    pub fn compute(&self, year: i32) -> Value {
+        self.own(Some(year), false, Lang::It).0
+    }
+
     /// The indicator's value and, when computed by a formula, the formula with values in place
     /// of names ("17 / 20").
     pub(crate) fn own(

@@ -67,8 +67,32 @@ pub fn evaluate_in(target: &Target, scope: &Scope, year: Option<i32>, lang: Lang
             Lang::En => format!("target {text} ({dir})"),
         };
     }
+    if let crate::lang::CondKind::Within {
+        tolerance,
+        reference,
+    } = &cond.node
+    {
+        // Show the deviation itself: "scostamento |0,9 − 0,89| = 0,01, max 0,02".
+        if let (Ok(Datum::Number(a)), Ok(Datum::Number(r)), Ok(Datum::Number(t))) =
+            (&xv, env.eval(reference), env.eval(tolerance))
+        {
+            let show = |v: f64| number::show_datum(&Datum::Number(v), percent, lang);
+            let (word, max) = match lang {
+                Lang::It => ("scostamento", "max"),
+                Lang::En => ("deviation", "max"),
+            };
+            text = format!(
+                "{word} |{} − {}| = {}, {max} {}",
+                show(*a),
+                show(r),
+                show((a - r).abs()),
+                show(t)
+            );
+        }
+    }
     let sep = match cond.node {
         crate::lang::CondKind::Bare(_) => ", ",
+        crate::lang::CondKind::Within { .. } => "; ",
         _ if target::implicit_subject(cond) => " ",
         _ => "; ",
     };

@@ -113,13 +113,25 @@ pub(crate) fn cond_text(c: &Cond, env: &Env, percent: bool) -> String {
             percent: false,
         } => Some(super::number::format_number(*value, env.lang)),
         ExprKind::Date(d) => Some(d.to_string()),
-        ExprKind::Measure { .. }
-        | ExprKind::Benchmark
-        | ExprKind::Own { .. }
-        | ExprKind::Code(_) => Some(env.eval(leaf).map_or_else(
-            |_| "n.d.".to_string(),
-            |d| show_datum(&d, percent, env.lang),
-        )),
+        // The benchmark says what it is: "≥ 0,7 (media cluster)".
+        ExprKind::Benchmark => {
+            let v = env.eval(leaf);
+            let shown = v.map_or_else(
+                |_| "n.d.".to_string(),
+                |d| show_datum(&d, percent, env.lang),
+            );
+            let label = match env.lang {
+                crate::lang::Lang::It => "media cluster",
+                crate::lang::Lang::En => "cluster mean",
+            };
+            Some(format!("{shown} ({label})"))
+        }
+        ExprKind::Measure { .. } | ExprKind::Own { .. } | ExprKind::Code(_) => {
+            Some(env.eval(leaf).map_or_else(
+                |_| "n.d.".to_string(),
+                |d| show_datum(&d, percent, env.lang),
+            ))
+        }
         _ => None,
     });
     out

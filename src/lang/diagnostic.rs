@@ -78,6 +78,8 @@ pub enum DiagnosticKind {
     },
     /// `X` or the indicator's code inside a formula.
     OwnInFormula,
+    /// `a > b` as a formula: a formula computes a value.
+    ComparisonInFormula,
     /// A condition (`a > b`) where a number is needed.
     ConditionNotValue,
     /// A value where a condition is needed (`se(a; …)`, comparisons without subject in formulas).
@@ -302,6 +304,11 @@ fn message(kind: &DiagnosticKind, lang: Lang) -> String {
             "X (il valore dell'indicatore) si usa solo nei target; in una formula usa le misure, es. accessi[x-1]"
         } else {
             "X (the indicator's value) belongs in targets; in a formula use measures, e.g. accessi[x-1]"
+        }.into(),
+        DiagnosticKind::ComparisonInFormula => if it {
+            "una formula calcola un valore: i confronti vanno nel target o dentro se(…; …; …)"
+        } else {
+            "a formula computes a value: comparisons belong in the target or inside if(…; …; …)"
         }.into(),
         DiagnosticKind::ConditionNotValue => if it {
             "qui serve un valore, non una condizione"

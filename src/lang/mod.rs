@@ -4,6 +4,8 @@
 //! execute it many times (`crate::eval::evaluate`).
 
 pub mod ast;
+mod build;
+mod build_expr;
 mod diagnostic;
 mod parse;
 pub(crate) mod print;

@@ -1,0 +1,280 @@
+//! Pest pairs → typed AST, part 1: the target and its conditions. Every builder returns the
+//! node with its depth, so that over-deep trees are refused while they are built.
+
+use pest::iterators::Pair;
+
+use super::ast::*;
+use super::diagnostic::{Diagnostic, DiagnosticKind as K};
+use super::parse::{Rule, MAX_TREE_DEPTH, R};
+
+pub(super) struct Builder<'s> {
+    pub(super) src: &'s str,
+    /// Targets allow `X`, the indicator's code and conditions without a subject.
+    pub(super) target: bool,
+    /// Inside a function call (e.g. `se(a > b; …)`) a bare name is a measure, never the code.
+    pub(super) calls: std::cell::Cell<usize>,
+}
+
+pub(super) fn span_of(p: &Pair<Rule>) -> Span {
+    // Optional tails (`accessi` then no `[x-1]`) leave trailing blanks in pest's span: trim them.
+    let s = p.as_span();
+    Span::new(s.start(), s.start() + s.as_str().trim_end().len())
+}
+
+impl<'s> Builder<'s> {
+    pub(super) fn err(&self, span: Span, kind: K) -> Diagnostic {
+        Diagnostic::at(self.src, span.range(), kind)
+    }
+
+    pub(super) fn check_depth(&self, depth: usize, span: Span) -> R<usize> {
+        if depth > MAX_TREE_DEPTH {
+            return Err(self.err(
+                span,
+                K::TooDeep {
+                    max: MAX_TREE_DEPTH,
+                },
+            ));
+        }
+        Ok(depth)
+    }
+
+    pub(super) fn target(&self, top: Option<Pair<'s, Rule>>) -> R<Target> {
+        let top = top.ok_or_else(|| self.err(Span::default(), K::Empty))?;
+        let span = span_of(&top);
+        let mut body = TargetBody::Baseline;
+        let mut partial = None;
+        for p in top.into_inner() {
+            match p.as_rule() {
+                Rule::condition => body = TargetBody::Condition(deadlines(self.condition(p)?.0)),
+                Rule::partial => {
+                    let pspan = span_of(&p);
+                    let e = p.into_inner().find(|q| q.as_rule() == Rule::expr);
+                    let e = e.ok_or_else(|| self.err(pspan, K::ValueNotCondition))?;
+                    partial = Some((self.expr(e)?.0, pspan));
+                }
+                _ => {}
+            }
+        }
+        let partial = match partial {
+            None => None,
+            Some((floor, pspan)) => {
+                match &body {
+                    TargetBody::Condition(c) => match &c.node {
+                        CondKind::Bare(_) => {}
+                        CondKind::Compare {
+                            op: CmpOp::Eq | CmpOp::Ne,
+                            ..
+                        } => return Err(self.err(pspan, K::PartialNeedsDirection)),
+                        CondKind::Compare { .. } => {}
+                        _ => return Err(self.err(pspan, K::PartialNotAllowed)),
+                    },
+                    TargetBody::Baseline => return Err(self.err(pspan, K::PartialNotAllowed)),
+                }
+                Some(floor)
+            }
+        };
+        Ok(Target {
+            body,
+            partial,
+            span,
+        })
+    }
+
+    // ---- conditions --------------------------------------------------------------------
+
+    pub(super) fn condition(&self, p: Pair<'s, Rule>) -> R<(Cond, usize)> {
+        self.fold(p, Rule::cond_and, |s, q| s.cond_and(q), CondKind::Or)
+    }
+
+    fn cond_and(&self, p: Pair<'s, Rule>) -> R<(Cond, usize)> {
+        self.fold(p, Rule::cond_not, |s, q| s.cond_not(q), CondKind::And)
+    }
+
+    /// Left fold of `a op b op c` without recursion on the length of the chain.
+    fn fold(
+        &self,
+        p: Pair<'s, Rule>,
+        item: Rule,
+        build: impl Fn(&Self, Pair<'s, Rule>) -> R<(Cond, usize)>,
+        join: fn(Box<Cond>, Box<Cond>) -> CondKind,
+    ) -> R<(Cond, usize)> {
+        let mut acc: Option<(Cond, usize)> = None;
+        for q in p.into_inner().filter(|q| q.as_rule() == item) {
+            let (c, d) = build(self, q)?;
+            acc = Some(match acc {
+                None => (c, d),
+                Some((a, da)) => {
+                    let span = a.span.join(c.span);
+                    let depth = self.check_depth(1 + da.max(d), span)?;
+                    (Spanned::new(join(Box::new(a), Box::new(c)), span), depth)
+                }
+            });
+        }
+        acc.ok_or_else(|| self.err(Span::default(), K::Empty))
+    }
+
+    fn cond_not(&self, p: Pair<'s, Rule>) -> R<(Cond, usize)> {
+        let span = span_of(&p);
+        let mut negate = false;
+        let mut atom = None;
+        for q in p.into_inner() {
+            match q.as_rule() {
+                Rule::op_not => negate = true,
+                _ => atom = Some(self.cond_atom(q)?),
+            }
+        }
+        let (c, d) = atom.ok_or_else(|| self.err(span, K::ValueNotCondition))?;
+        if negate {
+            let depth = self.check_depth(d + 1, span)?;
+            return Ok((Spanned::new(CondKind::Not(Box::new(c)), span), depth));
+        }
+        Ok((c, d))
+    }
+
+    fn cond_atom(&self, p: Pair<'s, Rule>) -> R<(Cond, usize)> {
+        let span = span_of(&p);
+        let rule = p.as_rule();
+        if !self.target && matches!(rule, Rule::within | Rule::deadline) {
+            return Err(self.err(span, K::OwnInFormula));
+        }
+        if !self.target && matches!(rule, Rule::cmp_tail | Rule::between_tail) {
+            return Err(self.err(span, K::ValueNotCondition));
+        }
+        let exprs: Vec<Pair<'s, Rule>> = match rule {
+            Rule::led => Vec::new(),
+            _ => p
+                .clone()
+                .into_inner()
+                .filter(|q| q.as_rule() == Rule::expr)
+                .collect(),
+        };
+        let mut built = Vec::with_capacity(exprs.len());
+        for e in exprs {
+            built.push(self.expr(e)?);
+        }
+        let depth = 1 + built.iter().map(|x| x.1).max().unwrap_or(0);
+        let mut it = built.into_iter().map(|x| x.0);
+        let mut next = || {
+            it.next()
+                .ok_or_else(|| self.err(span, K::ValueNotCondition))
+        };
+        let node = match rule {
+            Rule::within => CondKind::Within {
+                tolerance: next()?,
+                reference: next()?,
+            },
+            Rule::deadline => CondKind::Deadline(next()?),
+            Rule::cmp_tail => CondKind::Compare {
+                subject: None,
+                op: cmp_op(&p),
+                rhs: next()?,
+            },
+            Rule::between_tail => CondKind::Between {
+                subject: None,
+                low: next()?,
+                high: next()?,
+            },
+            _ => return self.led(p),
+        };
+        Ok((Spanned::new(node, span), self.check_depth(depth, span)?))
+    }
+
+    /// `expr`, `expr op expr`, `expr tra a e b`, or a parenthesised condition.
+    fn led(&self, p: Pair<'s, Rule>) -> R<(Cond, usize)> {
+        let span = span_of(&p);
+        let mut inner = p.into_inner();
+        let head = inner
+            .next()
+            .ok_or_else(|| self.err(span, K::ValueNotCondition))?;
+        let Some(tail) = inner.next() else {
+            // A lone group `( … )` may hold a condition: build it as one.
+            if let Some(group) = lone_group(&head) {
+                return self.group_condition(group);
+            }
+            let (e, d) = self.expr(head)?;
+            // A bare value is a wrapper, not a level: depth counts real nesting only.
+            return Ok((Spanned::new(CondKind::Bare(e), span), d));
+        };
+        let (subject, ds) = self.expr(head)?;
+        let subject = Some(self.subject(subject));
+        let tail_rule = tail.as_rule();
+        let mut rest = Vec::new();
+        let op = cmp_op(&tail);
+        for e in tail.into_inner().filter(|q| q.as_rule() == Rule::expr) {
+            rest.push(self.expr(e)?);
+        }
+        let depth = 1 + rest.iter().map(|x| x.1).max().unwrap_or(0).max(ds);
+        let mut it = rest.into_iter().map(|x| x.0);
+        let mut next = || {
+            it.next()
+                .ok_or_else(|| self.err(span, K::ValueNotCondition))
+        };
+        let node = if tail_rule == Rule::between_tail {
+            CondKind::Between {
+                subject,
+                low: next()?,
+                high: next()?,
+            }
+        } else {
+            CondKind::Compare {
+                subject,
+                op,
+                rhs: next()?,
+            }
+        };
+        Ok((Spanned::new(node, span), self.check_depth(depth, span)?))
+    }
+
+    /// In a target, a bare name before a comparison is the indicator's own code (`ITP < -10`).
+    fn subject(&self, e: Expr) -> Expr {
+        match e.node {
+            ExprKind::Measure {
+                name,
+                year: YearRef::Current,
+            } if self.target && self.calls.get() == 0 => Spanned::new(ExprKind::Code(name), e.span),
+            node => Spanned::new(node, e.span),
+        }
+    }
+
+    pub(super) fn group_condition(&self, group: Pair<'s, Rule>) -> R<(Cond, usize)> {
+        let span = span_of(&group);
+        let cond = group.into_inner().find(|q| q.as_rule() == Rule::condition);
+        let cond = cond.ok_or_else(|| self.err(span, K::ValueNotCondition))?;
+        self.condition(cond)
+    }
+}
+
+/// The group of an expression made of one parenthesised group and nothing else.
+pub(super) fn lone_group<'s>(expr: &Pair<'s, Rule>) -> Option<Pair<'s, Rule>> {
+    let mut inner = expr.clone().into_inner();
+    match (inner.next(), inner.next()) {
+        (Some(g), None) if g.as_rule() == Rule::group => Some(g),
+        _ => None,
+    }
+}
+
+pub(super) fn cmp_op(p: &Pair<Rule>) -> CmpOp {
+    let op = p.clone().into_inner().find(|q| q.as_rule() == Rule::cmp_op);
+    match op.and_then(|o| o.into_inner().next()).map(|o| o.as_rule()) {
+        Some(Rule::ge) => CmpOp::Ge,
+        Some(Rule::gt) => CmpOp::Gt,
+        Some(Rule::le) => CmpOp::Le,
+        Some(Rule::lt) => CmpOp::Lt,
+        Some(Rule::ne) => CmpOp::Ne,
+        _ => CmpOp::Eq,
+    }
+}
+
+/// A bare date among the target's conditions (`31/12/2019`, as the seed writes deadlines) is a
+/// deadline; inside values (`se(…)`, parentheses) a date stays a date.
+fn deadlines(c: Cond) -> Cond {
+    let span = c.span;
+    let node = match c.node {
+        CondKind::Bare(e) if matches!(e.node, ExprKind::Date(_)) => CondKind::Deadline(e),
+        CondKind::Not(x) => CondKind::Not(Box::new(deadlines(*x))),
+        CondKind::And(a, b) => CondKind::And(Box::new(deadlines(*a)), Box::new(deadlines(*b))),
+        CondKind::Or(a, b) => CondKind::Or(Box::new(deadlines(*a)), Box::new(deadlines(*b))),
+        other => other,
+    };
+    Spanned::new(node, span)
+}
