@@ -280,3 +280,30 @@ fn inserted_in_december_2019_have_targets_from_2020() {
     assert_eq!(indicator(&plan, "5.2").targets.keys().next(), Some(&2019));
     assert_eq!(indicator(&plan, "6.2").targets.keys().next(), Some(&2019));
 }
+
+#[test]
+fn every_target_and_formula_parses_in_the_language() {
+    use cruscotto::lang::{parse_formula, parse_target};
+    let plan = default_plan();
+    let mut targets = 0;
+    for (_, _, i) in plan.indicators() {
+        let formula = i.formula.as_deref().unwrap_or_else(|| panic!("{}", i.code));
+        let parsed = parse_formula(formula).unwrap_or_else(|d| panic!("{}: {d:?}", i.code));
+        for measure in parsed.measures() {
+            assert!(
+                measure
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                "{}: measure {measure} is not snake_case",
+                i.code
+            );
+        }
+        for (year, cell) in &i.targets {
+            if let Some(text) = &cell.text {
+                parse_target(text).unwrap_or_else(|d| panic!("{} {year} «{text}»: {d:?}", i.code));
+                targets += 1;
+            }
+        }
+    }
+    assert_eq!(targets, 220); // + 20 unknown cells = 240
+}

@@ -124,6 +124,8 @@ fn negative_or_textual_versions_are_refused() {
     ));
     let text = fixture("minimal_plan.json").replace("\"version\": 1", "\"version\": \"1\"");
     assert!(matches!(load(&text), Err(LoadError::NotAPlan(p)) if p.path == "version"));
+    let float = fixture("minimal_plan.json").replace("\"version\": 1", "\"version\": 1.5");
+    assert!(matches!(load(&float), Err(LoadError::NotAPlan(p)) if p.message.contains("intero")));
 }
 
 #[test]

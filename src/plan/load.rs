@@ -89,6 +89,11 @@ fn envelope(doc: &Value) -> Result<u32, LoadError> {
         }
     }
     match root.get("version") {
+        Some(Value::Number(n)) if n.is_f64() => Err(LoadError::NotAPlan(Problem::new(
+            "version",
+            format!("versione {n} non valida: atteso un numero intero"),
+            format!("invalid version {n}: expected an integer"),
+        ))),
         Some(Value::Number(n)) => match n.as_u64() {
             Some(v) if v <= u64::from(FORMAT_VERSION) => Ok(v as u32),
             _ => Err(LoadError::UnsupportedVersion {

@@ -13,7 +13,7 @@ mod report;
 mod revision;
 mod validate;
 
-pub use default::default_plan;
+pub use default::{default_plan, DEFAULT_PLAN_JSON};
 pub use example::{example_plan, EXAMPLE_TITLE};
 pub use format::{schema_json, to_json};
 pub use load::{load, MAX_SIZE};
