@@ -1,4 +1,5 @@
 //! Data values as plans carry them in JSON: numbers, or dates written dd/mm/yyyy.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 use cruscotto::eval::{Date, Datum};
 
 #[test]

@@ -1,4 +1,5 @@
 //! `cruscotto eval` driven in memory: JSON Lines in, one JSON line out per input line.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::cli::eval::run;
 use serde_json::Value as Json;

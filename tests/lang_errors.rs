@@ -1,5 +1,6 @@
 //! Snapshots of error messages, Italian and English, for every bad input in tests/lang_errors/
 //! (`target_*.txt` are targets, `formula_*.txt` formulas). Review changes with `cargo insta`.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::lang::{parse_formula, parse_target, Diagnostic, Lang};
 

@@ -1,4 +1,5 @@
 //! Evaluation semantics: values, n.d. reasons, scoring rules of docs/language.md, traces.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::eval::*;
 use cruscotto::lang::{parse_formula, parse_target, Lang};

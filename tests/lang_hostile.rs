@@ -1,5 +1,6 @@
 //! Whatever the text, the language answers with a value or a diagnostic: no panic, no hang,
 //! no NaN.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::eval::{evaluate, Data, Datum, Outcome, Polarity, Scope, Series, Status, Value};
 use cruscotto::lang::{parse_formula, parse_target, DiagnosticKind, Lang, MAX_CHARS, MAX_NESTING};

@@ -1,5 +1,6 @@
 //! `parse(print(ast)) == ast` (spans aside) over generated formulas and targets, and the
 //! printed text is a fixed point of print ∘ parse.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::eval::Date;
 use cruscotto::lang::*;

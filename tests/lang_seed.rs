@@ -3,6 +3,7 @@
 //! that does not. Statuses and scores here are worked out by hand from docs/language.md.
 //!
 //! Cells the OCR does not let us read are listed in `UNREADABLE` and not guessed.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::eval::{evaluate, Data, Date, Datum, Outcome, Polarity, Scope, Series, Status};
 use cruscotto::lang::parse_target;

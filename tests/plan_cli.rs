@@ -1,4 +1,5 @@
 //! `cruscotto default-plan` and `cruscotto check`: as functions, and through the real binary.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -1,4 +1,5 @@
 //! The embedded default plan: it loads, round-trips, and says what the seed says.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::eval::Polarity;
 use cruscotto::plan::{default_plan, load, to_json, Indicator, Plan, RevisionKind};

@@ -1,4 +1,5 @@
 //! Plan evaluation: statuses per indicator and year, inactive years, weighted roll-ups.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::eval::Status;
 use cruscotto::plan::{default_plan, example_plan, load, Plan, PlanReport, EXAMPLE_TITLE};

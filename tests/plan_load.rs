@@ -1,4 +1,5 @@
 //! Bad plan files: each gives its own clear error (path + message), none panics.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::plan::{load, LoadError, Problem, MAX_SIZE};
 

@@ -1,4 +1,5 @@
 //! Older versions of the format go through a migration to the current one.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::plan::{load, RevisionKind, FORMAT_VERSION};
 

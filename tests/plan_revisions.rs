@@ -1,4 +1,5 @@
 //! Revisions: activity per year, and the plan as of a deliberation.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::plan::{default_plan, Plan};
 

@@ -1,4 +1,5 @@
 //! The JSON Schema in docs/ is generated from the Rust types and must stay in step with them.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use std::path::Path;
 
