@@ -68,6 +68,9 @@ missing=()
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+binaryen="$(sed -n 's/.*"binaryen": "\([0-9]*\)\..*/\1/p' "$root/scripts/package.json")"
+grep -q "wasm_opt = \"version_$binaryen\"" "$root/Trunk.toml" \
+  || die "Trunk.toml [tools] wasm_opt non è version_$binaryen (la versione di binaryen in scripts/package.json): aggiornalo."
 if [ ! -x "$root/scripts/node_modules/.bin/wasm-opt" ]; then
   say "installo wasm-opt (binaryen, da npm)"
   (cd "$root/scripts" && npm ci --no-audit --no-fund --loglevel=error >&2)
