@@ -166,6 +166,7 @@ strings! {
     Inserted => "Inserito", "Inserted";
     Updated => "Aggiornato", "Updated";
     Eliminated => "Eliminato", "Eliminated";
+    UnknownTarget => "illeggibile", "unreadable";
     UnreadableAct => "deliberazione illeggibile nella fonte", "resolution unreadable in the source";
     ChartLegendText => "Linea: consuntivi; trattini rossi: target per anno; triangoli blu: media cluster; colore del punto = stato.", "Line: actual values; red dashes: target per year; blue triangles: cluster mean; point colour = status.";
 }

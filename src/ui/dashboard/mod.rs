@@ -347,7 +347,11 @@ fn year_cell(c: CellView, lang: RwSignal<Lang>) -> impl IntoView {
     let show_value = c.value != "n.d.";
     view! {
         <td class="year-cell" data-year=c.year title=c.trace.clone() data-testid=format!("cell-{}", c.year)>
-            <div class="cell-target" data-testid="target">{c.target.clone()} {c.note.map(|n| view! { <span class="muted" title=n>" *"</span> })}</div>
+            <div class="cell-target" data-testid="target">
+                {(c.target.is_empty() && c.note.is_some()).then(|| view! { <span class="unknown">{move || T::UnknownTarget.in_(lang.get())}</span> })}
+                {c.target.clone()}
+                {c.note.map(|n| view! { <span class="muted" title=n.clone() aria-label=n>" *"</span> })}
+            </div>
             {show_value.then(|| view! { <div class="cell-value" data-testid="value">{c.value.clone()}</div> })}
             <StatusBadge status=Signal::derive(move || status) lang=lang />
             {c.score.map(|s| view! { <div class="muted cell-score">{move || format::score(s, lang.get())}</div> })}
