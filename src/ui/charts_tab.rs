@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::options::indicator_options;
+
 use crate::ui::i18n::Tr;
 
 use super::charts::canvas::{BarChartCanvas, LineChartCanvas};
@@ -135,15 +137,7 @@ pub fn Charts() -> impl IntoView {
                         data-testid="chart-indicator-select"
                         on:change=move |ev| state.selected.set(Some(event_target_value(&ev)))
                     >
-                        {move || {
-                            let sel = code.get();
-                            state.choices.get().into_iter().map(|(_, c, n)| (c, n))
-                                .map(|(c, name)| {
-                                    let selected = c == sel;
-                                    view! { <option value=c.clone() selected=selected>{format!("{c} {name}")}</option> }
-                                })
-                                .collect_view()
-                        }}
+                        {indicator_options(state, move || code.get())}
                     </select>
                 </label>
             </div>

@@ -19,6 +19,7 @@ pub mod indicator;
 pub mod io;
 pub mod lab;
 pub mod notice;
+pub mod options;
 pub mod plans;
 pub mod report;
 pub mod state;

@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
+use crate::ui::options::indicator_options;
+
 use crate::ui::i18n::Tr;
 
 use crate::eval::{evaluate_in, Data, Datum, Polarity, Scope};
@@ -296,15 +298,7 @@ pub fn Lab() -> impl IntoView {
                     <label>
                         <Tr k=T::ApplyTo />
                         <select data-testid="lab-apply-indicator" on:change=move |ev| apply_code.set(event_target_value(&ev))>
-                            {move || {
-                                let sel = apply_code.get();
-                                state.choices.get().into_iter().map(|(_, c, n)| (c, n))
-                                    .map(|(c, n)| {
-                                        let selected = c == sel;
-                                        view! { <option value=c.clone() selected=selected>{format!("{c} {n}")}</option> }
-                                    })
-                                    .collect_view()
-                            }}
+                            {indicator_options(state, move || apply_code.get())}
                         </select>
                     </label>
                     <label>

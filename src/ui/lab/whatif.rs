@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::options::indicator_options;
+
 use crate::ui::i18n::Tr;
 
 use crate::eval::Status;
@@ -165,15 +167,7 @@ pub fn WhatIf() -> impl IntoView {
                 <label>
                     <Tr k=T::Indicator />
                     <select data-testid="whatif-indicator" on:change=move |ev| code.set(event_target_value(&ev))>
-                        {move || {
-                            let sel = code.get();
-                            state.choices.get().into_iter().map(|(_, c, n)| (c, n))
-                                .map(|(c, n)| {
-                                    let selected = c == sel;
-                                    view! { <option value=c.clone() selected=selected>{format!("{c} {n}")}</option> }
-                                })
-                                .collect_view()
-                        }}
+                        {indicator_options(state, move || code.get())}
                     </select>
                 </label>
                 <label>
