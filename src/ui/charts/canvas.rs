@@ -28,13 +28,16 @@ fn resize_ticks() -> RwSignal<u32> {
     tick
 }
 
-/// The indicator chart: actual line, target markers, benchmark line, status-coloured points.
-#[component]
-pub fn LineChartCanvas(
-    #[prop(into)] data: Signal<LineChart>,
+type Draw<T> = fn(web_sys::HtmlCanvasElement, &T, Lang) -> Result<(), String>;
+
+/// A canvas that fits its container and redraws `data` with `draw` whenever it changes.
+fn chart_canvas<T: Clone + Send + Sync + 'static>(
+    data: Signal<T>,
     lang: RwSignal<Lang>,
-    #[prop(into)] label: Signal<String>,
-    #[prop(into)] testid: String,
+    label: Signal<String>,
+    testid: String,
+    height: u32,
+    draw: Draw<T>,
 ) -> impl IntoView {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let tick = resize_ticks();
@@ -43,8 +46,8 @@ pub fn LineChartCanvas(
         let data = data.get();
         let lang = lang.get();
         let Some(c) = canvas.get() else { return };
-        fit(&c, 300);
-        if let Err(e) = draw::draw_line(c, &data, lang) {
+        fit(&c, height);
+        if let Err(e) = draw(c, &data, lang) {
             web_sys::console::warn_1(&format!("grafico: {e}").into());
         }
     });
@@ -55,6 +58,17 @@ pub fn LineChartCanvas(
     }
 }
 
+/// The indicator chart: actual line, target markers, benchmark line, status-coloured points.
+#[component]
+pub fn LineChartCanvas(
+    #[prop(into)] data: Signal<LineChart>,
+    lang: RwSignal<Lang>,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] testid: String,
+) -> impl IntoView {
+    chart_canvas(data, lang, label, testid, 300, draw::draw_line)
+}
+
 /// The objective chart: achievement per year as bars.
 #[component]
 pub fn BarChartCanvas(
@@ -63,21 +77,5 @@ pub fn BarChartCanvas(
     #[prop(into)] label: Signal<String>,
     #[prop(into)] testid: String,
 ) -> impl IntoView {
-    let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let tick = resize_ticks();
-    Effect::new(move |_| {
-        tick.track();
-        let data = data.get();
-        let lang = lang.get();
-        let Some(c) = canvas.get() else { return };
-        fit(&c, 240);
-        if let Err(e) = draw::draw_bars(c, &data, lang) {
-            web_sys::console::warn_1(&format!("grafico: {e}").into());
-        }
-    });
-    view! {
-        <div class="chart-box">
-            <canvas node_ref=canvas role="img" aria-label=move || label.get() data-testid=testid></canvas>
-        </div>
-    }
+    chart_canvas(data, lang, label, testid, 240, draw::draw_bars)
 }
