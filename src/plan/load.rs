@@ -139,6 +139,32 @@ fn strip_location(message: &str) -> String {
     }
 }
 
+/// serde's names of JSON and Rust types, in words a planning officer reads.
+fn type_words(serde: &str) -> String {
+    let words = match serde.trim() {
+        "i32" | "i64" | "u8" | "u32" | "u64" | "usize" => "un numero intero",
+        "f64" | "f32" => "un numero",
+        "a string" => "un testo",
+        "a boolean" => "vero/falso",
+        "a sequence" => "un elenco [ … ]",
+        "a map" => "un oggetto { … }",
+        "null" => "null",
+        other => {
+            let quoted = [
+                ("string ", "il testo "),
+                ("integer ", "il numero "),
+                ("floating point ", "il numero "),
+                ("boolean ", "il valore "),
+            ];
+            return quoted
+                .iter()
+                .find_map(|(en, it)| other.strip_prefix(en).map(|v| format!("{it}{v}")))
+                .unwrap_or_else(|| other.to_string());
+        }
+    };
+    words.to_string()
+}
+
 /// A serde error worded in Italian (common cases), English kept as is.
 fn structure_problem(path: String, en: &str, location: Option<(usize, usize)>) -> Problem {
     let path = if path == "." { String::new() } else { path };
@@ -151,7 +177,11 @@ fn structure_problem(path: String, en: &str, location: Option<(usize, usize)>) -
         let mut parts = rest.splitn(2, ", expected ");
         let found = parts.next().unwrap_or(rest);
         let expected = parts.next().unwrap_or("?");
-        format!("tipo errato: trovato {found}, atteso {expected}")
+        format!(
+            "tipo errato: trovato {}, atteso {}",
+            type_words(found),
+            type_words(expected)
+        )
     } else if let Some(rest) = en.strip_prefix("unknown variant ") {
         format!("valore non ammesso {}", rest.replace('`', "\""))
     } else if en.contains("duplicate field") {
