@@ -262,6 +262,18 @@ impl Plan {
         self.owners.iter().find(|o| o.id == id)
     }
 
+    /// The names of an indicator's owners (the id where an owner is missing from the list).
+    pub fn owner_names(&self, indicator: &Indicator) -> Vec<String> {
+        indicator
+            .owners
+            .iter()
+            .map(|id| {
+                self.owner(id)
+                    .map_or_else(|| id.clone(), |o| o.name.clone())
+            })
+            .collect()
+    }
+
     pub fn deliberation(&self, id: &str) -> Option<&Deliberation> {
         self.deliberations.iter().find(|d| d.id == id)
     }

@@ -206,15 +206,7 @@ pub fn build(
                                 crate::ui::i18n::T::UnreadableAct.in_(lang).to_string()
                             })
                     });
-                let owners: Vec<String> = i
-                    .owners
-                    .iter()
-                    .map(|id| {
-                        plan.owner(id)
-                            .map(|o| o.name.clone())
-                            .unwrap_or_else(|| id.clone())
-                    })
-                    .collect();
+                let owners = plan.owner_names(i);
                 indicators.push(IndicatorView {
                     code: i.code.clone(),
                     name: i.name.clone(),

@@ -45,15 +45,7 @@ pub fn csv_rows(plan: &Plan, report: &Report, lang: Lang) -> Vec<Vec<String>> {
     }
     let mut rows = vec![header];
     for (m, o, i) in plan.indicators() {
-        let owners: Vec<String> = i
-            .owners
-            .iter()
-            .map(|id| {
-                plan.owner(id)
-                    .map(|o| o.name.clone())
-                    .unwrap_or_else(|| id.clone())
-            })
-            .collect();
+        let owners = plan.owner_names(i);
         let mut row = vec![
             format!("{} {}", m.code, m.name),
             format!("{}. {}", o.number, o.title),
