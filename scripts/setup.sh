@@ -27,8 +27,9 @@ apt_install() {
   fi
   command -v apt-get >/dev/null || die "mancano i pacchetti $* e questo sistema non ha apt-get: installali a mano."
   say "installo con apt-get: $*"
-  if [ ! -f /tmp/.cruscotto-apt-updated ]; then
-    $runner apt-get update -qq >&2 && touch /tmp/.cruscotto-apt-updated
+  if [ -z "${apt_updated:-}" ]; then
+    $runner apt-get update -qq >&2 || die "apt-get update non è riuscito: controlla la rete o i repository."
+    apt_updated=yes
   fi
   DEBIAN_FRONTEND=noninteractive $runner apt-get install -y -qq "$@" >&2 \
     || die "apt-get non è riuscito a installare $*: installali con: sudo apt-get install -y $*"
