@@ -156,3 +156,32 @@ fn large_plans_evaluate() {
     let report = plan.evaluate();
     assert_eq!(report.missions[3].objectives[1].indicators.len(), 2_000);
 }
+
+/// The app evaluates indicator by indicator with a parse cache kept across edits: the outcomes
+/// must be those of the whole-plan evaluation, also after a target text changes.
+#[test]
+fn one_indicator_at_a_time_gives_the_same_outcomes() {
+    let mut plan = example_plan();
+    let mut parsed = cruscotto::plan::ParseCache::default();
+    for round in 0..2 {
+        let whole = plan.evaluate();
+        for (m, mission) in plan.missions.iter().zip(&whole.missions) {
+            for (o, objective) in m.objectives.iter().zip(&mission.objectives) {
+                for (i, report) in o.indicators.iter().zip(&objective.indicators) {
+                    let alone = plan.evaluate_indicator(o, i, &mut parsed);
+                    assert_eq!(
+                        alone.outcomes, report.outcomes,
+                        "{} (round {round})",
+                        i.code
+                    );
+                }
+            }
+        }
+        // Change one target text: the cache must not serve the old parse.
+        let cell = plan.missions[0].objectives[0].indicators[0]
+            .targets
+            .get_mut(&2019)
+            .expect("1.1 has a 2019 target");
+        cell.text = Some(">= 10%".into());
+    }
+}

@@ -22,5 +22,5 @@ pub use model::{
     TargetCell, YearRange, FORMAT_VERSION,
 };
 pub use problem::{LoadError, Problem};
-pub use report::{IndicatorReport, MissionReport, ObjectiveReport, PlanReport, Scores};
+pub use report::{IndicatorReport, MissionReport, ObjectiveReport, ParseCache, PlanReport, Scores};
 pub use revision::Activity;

@@ -53,7 +53,10 @@ impl Plan {
     /// Each distinct formula and target text is parsed once (plans repeat `≥1`, `100%`, …).
     pub fn evaluate(&self) -> PlanReport {
         let years: Vec<i32> = (self.years.first..=self.years.last).collect();
-        let parsed = Parsed::of(self);
+        let mut parsed = ParseCache::default();
+        for (_, _, indicator) in self.indicators() {
+            parsed.add(indicator);
+        }
         let missions: Vec<MissionReport> = self
             .missions
             .iter()
@@ -65,7 +68,7 @@ impl Plan {
                         let indicators: Vec<IndicatorReport> = o
                             .indicators
                             .iter()
-                            .map(|i| self.evaluate_indicator(&parsed, o, i, &years))
+                            .map(|i| self.judge_indicator(&parsed, o, i, &years))
                             .collect();
                         let scores = roll_up(
                             &years,
@@ -110,9 +113,23 @@ impl Plan {
         }
     }
 
-    fn evaluate_indicator(
+    /// Evaluates one indicator of `objective` in every year of the plan, with the same rules as
+    /// [`Plan::evaluate`]. `parsed` keeps the expressions parsed across calls: the app keeps
+    /// one, so an edit re-parses only the text that changed.
+    pub fn evaluate_indicator(
         &self,
-        parsed: &Parsed<'_>,
+        objective: &Objective,
+        indicator: &Indicator,
+        parsed: &mut ParseCache,
+    ) -> IndicatorReport {
+        parsed.add(indicator);
+        let years: Vec<i32> = (self.years.first..=self.years.last).collect();
+        self.judge_indicator(parsed, objective, indicator, &years)
+    }
+
+    fn judge_indicator(
+        &self,
+        parsed: &ParseCache,
         objective: &Objective,
         indicator: &Indicator,
         years: &[i32],
@@ -186,27 +203,35 @@ impl Plan {
     }
 }
 
-/// Every distinct formula and target text of a plan, parsed once (`None`: does not parse).
-struct Parsed<'a> {
-    formulas: HashMap<&'a str, Option<Formula>>,
-    targets: HashMap<&'a str, Option<Target>>,
+/// Formula and target texts already parsed (`None`: does not parse), so that each distinct
+/// text is parsed once — plans repeat `≥1`, `100%`, … — and, kept by the app, once per session.
+#[derive(Debug, Default)]
+pub struct ParseCache {
+    formulas: HashMap<String, Option<Formula>>,
+    targets: HashMap<String, Option<Target>>,
 }
 
-impl<'a> Parsed<'a> {
-    fn of(plan: &'a Plan) -> Parsed<'a> {
-        let mut formulas = HashMap::new();
-        let mut targets = HashMap::new();
-        for (_, _, indicator) in plan.indicators() {
-            if let Some(f) = indicator.formula.as_deref() {
-                formulas.entry(f).or_insert_with(|| parse_formula(f).ok());
-            }
-            for text in indicator.targets.values().filter_map(|c| c.text.as_deref()) {
-                targets
-                    .entry(text)
-                    .or_insert_with(|| parse_target(text).ok());
+impl ParseCache {
+    /// Beyond this many texts the cache starts again (texts typed in a long session).
+    const LIMIT: usize = 100_000;
+
+    /// Parses the indicator's formula and target texts not seen yet.
+    pub fn add(&mut self, indicator: &Indicator) {
+        if self.formulas.len() + self.targets.len() > Self::LIMIT {
+            self.formulas.clear();
+            self.targets.clear();
+        }
+        if let Some(f) = indicator.formula.as_deref() {
+            if !self.formulas.contains_key(f) {
+                self.formulas.insert(f.to_string(), parse_formula(f).ok());
             }
         }
-        Parsed { formulas, targets }
+        for text in indicator.targets.values().filter_map(|c| c.text.as_deref()) {
+            if !self.targets.contains_key(text) {
+                self.targets
+                    .insert(text.to_string(), parse_target(text).ok());
+            }
+        }
     }
 }
 

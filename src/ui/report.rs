@@ -1,18 +1,17 @@
 //! The evaluation as the interface reads it, indexed by indicator code, objective number and
 //! mission code — and kept up to date incrementally: a memo per indicator.
 //!
-//! `Plan::evaluate` parses and evaluates every indicator each time (≈50 µs each). The cache keeps
-//! each indicator's outcomes with the indicator they came from; after an edit only indicators
-//! that differ are evaluated again (through `Plan::evaluate` on a one-indicator plan, so the
-//! semantics stay the plan module's), then the weighted roll-ups are redone — the same rule as
-//! `plan::report` (weighted mean of the children that have a score, weights > 0). A browser test
-//! checks that the result equals `Plan::evaluate`.
+//! The cache keeps each indicator's outcomes with the indicator they came from, and the parsed
+//! expressions by text; after an edit only indicators that differ are evaluated again (through
+//! `Plan::evaluate_indicator`, so the semantics stay the plan module's), then the weighted
+//! roll-ups are redone — the same rule as `plan::report` (weighted mean of the children that
+//! have a score, weights > 0). A browser test checks that the result equals `Plan::evaluate`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::eval::{Outcome, Status};
-use crate::plan::{Deliberation, Indicator, Mission, Objective, Plan};
+use crate::plan::{Deliberation, Indicator, ParseCache, Plan};
 
 pub type Outcomes = Arc<BTreeMap<i32, Outcome>>;
 pub type Scores = BTreeMap<i32, Option<f64>>;
@@ -46,38 +45,12 @@ pub struct Cache {
     years: (i32, i32),
     deliberations: Vec<Deliberation>,
     entries: HashMap<String, (Indicator, Option<i32>, Outcomes)>,
+    parsed: ParseCache,
 }
 
 /// Evaluates the plan for the interface (no cache).
 pub fn evaluate(plan: &Plan) -> Report {
     evaluate_cached(plan, &mut Cache::default())
-}
-
-/// The plan with only `indicator` (in a copy of its objective and mission without the others).
-fn one_indicator(plan: &Plan, m: &Mission, o: &Objective, i: &Indicator) -> Plan {
-    Plan {
-        format: plan.format,
-        version: plan.version,
-        title: String::new(),
-        body: String::new(),
-        years: plan.years,
-        notes: Vec::new(),
-        owners: Vec::new(),
-        deliberations: plan.deliberations.clone(),
-        missions: vec![Mission {
-            code: m.code.clone(),
-            name: String::new(),
-            weight: m.weight,
-            objectives: vec![Objective {
-                number: o.number,
-                title: String::new(),
-                weight: o.weight,
-                first_year: o.first_year,
-                notes: Vec::new(),
-                indicators: vec![i.clone()],
-            }],
-        }],
-    }
 }
 
 fn roll_up(years: &[i32], children: &[(f64, &Scores)]) -> Scores {
@@ -118,16 +91,8 @@ pub fn evaluate_cached(plan: &Plan, cache: &mut Cache) -> Report {
                 let outcomes = match hit {
                     Some(out) => out,
                     None => {
-                        let one = one_indicator(plan, m, o, i).evaluate();
-                        let out: Outcomes = Arc::new(
-                            one.missions
-                                .into_iter()
-                                .flat_map(|m| m.objectives)
-                                .flat_map(|o| o.indicators)
-                                .next()
-                                .map(|r| r.outcomes)
-                                .unwrap_or_default(),
-                        );
+                        let out: Outcomes =
+                            Arc::new(plan.evaluate_indicator(o, i, &mut cache.parsed).outcomes);
                         cache
                             .entries
                             .insert(i.code.clone(), (i.clone(), o.first_year, out.clone()));
