@@ -223,38 +223,25 @@ impl<'s> Builder<'s> {
         }
         let node = match (func, first_cond) {
             (Some(func), _) => ExprKind::Call { func, args: values },
-            (None, Some(cond)) => {
-                if let CondKind::Bare(_) | CondKind::Deadline(_) = cond.node {
-                    return Err(self.err(cond.span, K::ValueNotCondition));
-                }
+            (None, first) => {
                 let mut v = values.into_iter();
-                match (v.next(), v.next()) {
-                    (Some(then), Some(otherwise)) => ExprKind::If {
-                        cond: Box::new(cond),
-                        then: Box::new(then),
-                        otherwise: Box::new(otherwise),
-                    },
-                    _ => {
-                        return Err(self.err(
-                            span,
-                            K::Arity {
-                                name: lower,
-                                expected: "3",
-                                found: 0,
-                            },
-                        ))
-                    }
-                }
-            }
-            (None, None) => {
-                return Err(self.err(
-                    span,
-                    K::Arity {
+                // The arity check above guarantees three arguments; this stays an error, not a panic.
+                let (Some(cond), Some(then), Some(otherwise)) = (first, v.next(), v.next()) else {
+                    let kind = K::Arity {
                         name: lower,
                         expected: "3",
                         found: 0,
-                    },
-                ))
+                    };
+                    return Err(self.err(span, kind));
+                };
+                if let CondKind::Bare(_) | CondKind::Deadline(_) = cond.node {
+                    return Err(self.err(cond.span, K::ValueNotCondition));
+                }
+                ExprKind::If {
+                    cond: Box::new(cond),
+                    then: Box::new(then),
+                    otherwise: Box::new(otherwise),
+                }
             }
         };
         Ok((Spanned::new(node, span), depth))

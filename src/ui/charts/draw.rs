@@ -56,15 +56,24 @@ fn year_label(x: &f64) -> String {
     }
 }
 
+/// The canvas as a white drawing area.
+fn blank(
+    canvas: web_sys::HtmlCanvasElement,
+) -> Result<DrawingArea<CanvasBackend, plotters::coord::Shift>, String> {
+    let root = CanvasBackend::with_canvas_object(canvas)
+        .ok_or("canvas non disponibile")?
+        .into_drawing_area();
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    Ok(root)
+}
+
 /// Draws the indicator chart; errors are returned as text, never a panic.
 pub fn draw_line(
     canvas: web_sys::HtmlCanvasElement,
     data: &LineChart,
     lang: Lang,
 ) -> Result<(), String> {
-    let backend = CanvasBackend::with_canvas_object(canvas).ok_or("canvas non disponibile")?;
-    let root = backend.into_drawing_area();
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let root = blank(canvas)?;
     let scale = if data.percent { 100.0 } else { 1.0 };
     let all: Vec<f64> = data
         .actual
@@ -181,9 +190,7 @@ pub fn draw_bars(
     data: &BarChart,
     lang: Lang,
 ) -> Result<(), String> {
-    let backend = CanvasBackend::with_canvas_object(canvas).ok_or("canvas non disponibile")?;
-    let root = backend.into_drawing_area();
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let root = blank(canvas)?;
     let (x0, x1) = x_range(&data.years);
     let mut chart = ChartBuilder::on(&root)
         .margin(12)

@@ -69,11 +69,7 @@ pub fn add_after(plan: &mut Plan, after: Option<&str>, name: &str) -> Option<Str
             .next()?,
     };
     let code = fresh_code(plan, n);
-    let objective = plan
-        .missions
-        .iter_mut()
-        .flat_map(|m| m.objectives.iter_mut())
-        .find(|o| o.number == n)?;
+    let objective = objective_mut(plan, n)?;
     let at = after
         .and_then(|c| objective.indicators.iter().position(|i| i.code == c))
         .map(|p| p + 1)
@@ -91,11 +87,7 @@ pub fn duplicate(plan: &mut Plan, code: &str) -> Option<String> {
     copy.short_code = None;
     copy.revisions.clear();
     let new_code = copy.code.clone();
-    let objective = plan
-        .missions
-        .iter_mut()
-        .flat_map(|m| m.objectives.iter_mut())
-        .find(|o| o.number == n)?;
+    let objective = objective_mut(plan, n)?;
     let at = objective
         .indicators
         .iter()
@@ -183,13 +175,17 @@ pub fn datum_text(d: Option<&Datum>, lang: crate::lang::Lang) -> String {
 /// Adds a first indicator to objective `n`; returns its code.
 pub fn add_after_in_objective(plan: &mut Plan, n: u32, name: &str) -> Option<String> {
     let code = fresh_code(plan, n);
-    let objective = plan
-        .missions
-        .iter_mut()
-        .flat_map(|m| m.objectives.iter_mut())
-        .find(|o| o.number == n)?;
+    let objective = objective_mut(plan, n)?;
     objective
         .indicators
         .push(blank_indicator(code.clone(), name));
     Some(code)
+}
+
+/// Objective `n` of the plan, to edit.
+fn objective_mut(plan: &mut Plan, n: u32) -> Option<&mut Objective> {
+    plan.missions
+        .iter_mut()
+        .flat_map(|m| m.objectives.iter_mut())
+        .find(|o| o.number == n)
 }
