@@ -134,19 +134,37 @@ impl Serialize for Datum {
 
 impl<'de> Deserialize<'de> for Datum {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(f64),
-            Text(String),
+        deserializer.deserialize_any(DatumVisitor)
+    }
+}
+
+/// A number or a `dd/mm/yyyy` text, read without buffering the value (an untagged enum would
+/// pull serde's buffering machinery into the page).
+struct DatumVisitor;
+
+impl serde::de::Visitor<'_> for DatumVisitor {
+    type Value = Datum;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a number or a date dd/mm/yyyy")
+    }
+    fn visit_f64<E: serde::de::Error>(self, x: f64) -> Result<Datum, E> {
+        if x.is_finite() {
+            Ok(Datum::Number(x))
+        } else {
+            Err(E::custom("numero non finito"))
         }
-        match Raw::deserialize(deserializer)? {
-            Raw::Number(x) if x.is_finite() => Ok(Datum::Number(x)),
-            Raw::Number(_) => Err(serde::de::Error::custom("numero non finito")),
-            Raw::Text(t) => Date::parse(&t).map(Datum::Date).ok_or_else(|| {
-                serde::de::Error::custom(format!("«{t}» non è né un numero né una data gg/mm/aaaa"))
-            }),
-        }
+    }
+    fn visit_i64<E: serde::de::Error>(self, x: i64) -> Result<Datum, E> {
+        self.visit_f64(x as f64)
+    }
+    fn visit_u64<E: serde::de::Error>(self, x: u64) -> Result<Datum, E> {
+        self.visit_f64(x as f64)
+    }
+    fn visit_str<E: serde::de::Error>(self, t: &str) -> Result<Datum, E> {
+        Date::parse(t)
+            .map(Datum::Date)
+            .ok_or_else(|| E::custom(format!("«{t}» non è né un numero né una data gg/mm/aaaa")))
     }
 }
 

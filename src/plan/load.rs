@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::json_path::path_at;
 use super::migrate::migrate;
 use super::model::{Plan, FORMAT_VERSION};
 use super::problem::{LoadError, Problem};
@@ -24,18 +25,14 @@ pub fn load(json: &str) -> Result<Plan, LoadError> {
         serde_json::from_str(json).map_err(|e| LoadError::NotJson(syntax_problem(&e)))?;
     let version = envelope(&doc)?;
     let plan = if version == FORMAT_VERSION {
-        let mut de = serde_json::Deserializer::from_str(json);
-        deserialize_str(&mut de)?
+        structure(json, true)?
     } else {
         let doc = migrate(doc, version).map_err(|p| LoadError::Invalid(vec![p]))?;
-        serde_path_to_error::deserialize::<_, Plan>(doc).map_err(|e| {
-            let message = e.inner().to_string();
-            LoadError::Invalid(vec![structure_problem(
-                e.path().to_string(),
-                &message,
-                None,
-            )])
-        })?
+        // The migrated document is read as text too: one way of reading a plan in the page.
+        let text = serde_json::to_string(&doc).map_err(|e| {
+            LoadError::Invalid(vec![structure_problem(String::new(), &e.to_string(), None)])
+        })?;
+        structure(&text, false)?
     };
     let problems = validate(&plan);
     if problems.is_empty() {
@@ -45,20 +42,16 @@ pub fn load(json: &str) -> Result<Plan, LoadError> {
     }
 }
 
-/// Structure of a current-version document, read from the text itself so that errors carry
-/// line and column as well as the JSON path.
-fn deserialize_str(
-    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>,
-) -> Result<Plan, LoadError> {
-    serde_path_to_error::deserialize::<_, Plan>(de).map_err(|e| {
-        let inner = e.inner();
-        let location = (inner.line() > 0).then(|| (inner.line(), inner.column()));
-        let message = strip_location(&inner.to_string());
-        LoadError::Invalid(vec![structure_problem(
-            e.path().to_string(),
-            &message,
-            location,
-        )])
+/// The plan's structure, read from the text so that an error carries its JSON path and, when
+/// `located` (the user's own text, not a migrated one), its line and column.
+fn structure(json: &str, located: bool) -> Result<Plan, LoadError> {
+    serde_json::from_str::<Plan>(json).map_err(|e| {
+        let message = strip_location(&e.to_string());
+        let whole_container =
+            message.starts_with("missing field") || message.starts_with("invalid length");
+        let path = path_at(json, e.line(), e.column(), whole_container);
+        let location = (located && e.line() > 0).then(|| (e.line(), e.column()));
+        LoadError::Invalid(vec![structure_problem(path, &message, location)])
     })
 }
 
@@ -146,8 +139,11 @@ fn type_words(serde: &str) -> String {
         "f64" | "f32" => "un numero",
         "a string" => "un testo",
         "a boolean" => "vero/falso",
-        "a sequence" => "un elenco [ … ]",
-        "a map" => "un oggetto { … }",
+        "a sequence" | "sequence" => "un elenco [ … ]",
+        "a map" | "map" => "un oggetto { … }",
+        "a number or a date dd/mm/yyyy" => "un numero o una data gg/mm/aaaa",
+        "unit value" => "null",
+        s if s.starts_with("struct ") => "un oggetto { … }",
         "null" => "null",
         other => {
             let quoted = [
@@ -167,7 +163,6 @@ fn type_words(serde: &str) -> String {
 
 /// A serde error worded in Italian (common cases), English kept as is.
 fn structure_problem(path: String, en: &str, location: Option<(usize, usize)>) -> Problem {
-    let path = if path == "." { String::new() } else { path };
     let it = if let Some(rest) = en.strip_prefix("missing field ") {
         format!("manca il campo {}", rest.replace('`', "\""))
     } else if let Some(rest) = en.strip_prefix("unknown field ") {

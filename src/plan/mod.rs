@@ -5,6 +5,7 @@ mod default;
 mod example;
 mod expressions;
 mod format;
+mod json_path;
 mod load;
 mod migrate;
 mod model;
