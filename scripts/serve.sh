@@ -14,9 +14,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   exit 1
 fi
 
-echo "Costruisco la pagina (release)…" >&2
-trunk build --release >&2
-bash scripts/size.sh
+bash scripts/build.sh
 echo "Cruscotto: http://127.0.0.1:$port/  (Ctrl+C per fermare)" >&2
 # dist/ is plain static files: any static server will do.
 if command -v python3 >/dev/null; then

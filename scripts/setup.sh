@@ -2,7 +2,8 @@
 # Installs what building and testing Cruscotto needs, skipping whatever is already there.
 # Run by scripts/serve.sh and scripts/test.sh; safe to run on its own:
 #   bash scripts/setup.sh [build|test]
-# "build" needs: the wasm32 target, trunk, wasm-bindgen-cli, node + npm (for binaryen's wasm-opt).
+# "build" needs: the wasm32 target, the release toolchain (scripts/release-toolchain), trunk,
+# wasm-bindgen-cli, node + npm (for binaryen's wasm-opt).
 # "test" also needs: chromium, chromedriver and the e2e packages (playwright-core).
 # The scripts that run it put scripts/node_modules/.bin first on PATH, so trunk finds that wasm-opt.
 set -euo pipefail
@@ -44,6 +45,19 @@ if command -v rustup >/dev/null; then
 else
   rustc --print target-list | grep -qx wasm32-unknown-unknown \
     || die "manca il target wasm32: installalo con: rustup target add wasm32-unknown-unknown"
+fi
+
+# 1b. The toolchain of the size-optimised release build (scripts/build.sh): a pinned nightly with
+#     rust-src, so that the standard library can be rebuilt for size. Without it the page is built
+#     with stable Rust, heavier but the same: a failed install is a warning, not an error.
+release_toolchain="$(cat "$root/scripts/release-toolchain")"
+if command -v rustup >/dev/null; then
+  sysroot="$(rustup run "$release_toolchain" rustc --print sysroot 2>/dev/null || true)"
+  if [ -z "$sysroot" ] || [ ! -d "$sysroot/lib/rustlib/src/rust/library" ]; then
+    say "installo Rust $release_toolchain con rust-src (per una pagina più leggera; circa 1 minuto)"
+    rustup toolchain install "$release_toolchain" --profile minimal --component rust-src >&2 \
+      || say "attenzione: Rust $release_toolchain non installato: la pagina sarà costruita con Rust stabile (~50 KB in più)"
+  fi
 fi
 
 # 2. trunk, the exact version this project is built with (0.22 needs a newer rustc).

@@ -21,8 +21,7 @@ step "2/3 test wasm-bindgen nel browser (headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test browser
 
 step "3/3 test end-to-end sulla pagina costruita (headless Chromium)"
-trunk build --release
-bash scripts/size.sh
+bash scripts/build.sh
 (cd tests/e2e && node --test --test-concurrency=1)
 
 step "tutti i test sono passati"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the release page into dist/ and prints its download size. Run by serve.sh and test.sh
+# (after setup.sh); on its own: bash scripts/build.sh
+#
+# Size: with the Rust toolchain pinned in scripts/release-toolchain (a nightly, installed by
+# setup.sh with rust-src) the standard library is rebuilt for size and panics abort without
+# their messages: ~47 KB less gzipped page (docs/performance.md). Without it the page is built
+# with stable Rust: the same page, only heavier.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+# binaryen's wasm-opt from npm first: Debian's older one breaks the page (Trunk.toml pins it).
+export PATH="$root/scripts/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+toolchain="$(cat scripts/release-toolchain)"
+sysroot="$(rustup run "$toolchain" rustc --print sysroot 2>/dev/null || true)"
+if [ -n "$sysroot" ] && [ -d "$sysroot/lib/rustlib/src/rust/library" ]; then
+  export RUSTUP_TOOLCHAIN="$toolchain"
+  export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
+  # Added to .cargo/config.toml's wasm32 rustflags (cargo merges the two lists).
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  echo "Costruisco la pagina (release, Rust $toolchain, std ottimizzata per il peso)…" >&2
+else
+  echo "Attenzione: manca Rust $toolchain con rust-src (bash scripts/setup.sh lo installa):" \
+    "costruisco con Rust stabile, la pagina funziona uguale ma pesa ~50 KB in più." >&2
+fi
+trunk build --release >&2
+bash scripts/size.sh
