@@ -6,7 +6,7 @@ set -euo pipefail
 update=no
 if [ "${1:-}" = "--update-readme" ]; then update=yes; shift; fi
 dist="${1:-dist}"
-[ -d "$dist" ] || { echo "manca $dist/: costruisci prima la pagina (trunk build --release)" >&2; exit 1; }
+[ -d "$dist" ] || { echo "manca $dist/: costruisci prima la pagina: bash scripts/build.sh" >&2; exit 1; }
 total=0
 while IFS= read -r f; do
   raw=$(stat -c %s "$f")

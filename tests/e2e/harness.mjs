@@ -23,7 +23,7 @@ const TYPES = {
 /** Starts a static server of DIST on 127.0.0.1 (random port); resolves to its base URL. */
 export async function serveDist() {
   await stat(path.join(DIST, "index.html")).catch(() => {
-    throw new Error(`manca ${DIST}/index.html: costruisci la pagina con trunk build --release`);
+    throw new Error(`manca ${DIST}/index.html: costruisci la pagina con bash scripts/build.sh`);
   });
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
