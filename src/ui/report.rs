@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use crate::eval::{Outcome, Status};
+use crate::eval::{Outcome, Status, Trace};
 use crate::plan::{Deliberation, Indicator, ParseCache, Plan};
 
 pub type Outcomes = Arc<BTreeMap<i32, Outcome>>;
@@ -91,8 +91,10 @@ pub fn evaluate_cached(plan: &Plan, cache: &mut Cache) -> Report {
                 let outcomes = match hit {
                     Some(out) => out,
                     None => {
-                        let out: Outcomes =
-                            Arc::new(plan.evaluate_indicator(o, i, &mut cache.parsed).outcomes);
+                        let out: Outcomes = Arc::new(
+                            plan.evaluate_indicator(o, i, &mut cache.parsed, Trace::On)
+                                .outcomes,
+                        );
                         cache
                             .entries
                             .insert(i.code.clone(), (i.clone(), o.first_year, out.clone()));
