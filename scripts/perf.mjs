@@ -53,7 +53,7 @@ try {
   const ev = JSON.parse(await page.evaluate(() => window.wasmBindings.cruscotto_bench_evaluate(200)));
   row("Rivalutazione del piano predefinito nell'app (tutti gli indicatori, testi già analizzati, senza tracce; media di 200)", ms(ev.default), "< 1 ms");
   row("Piano predefinito — Plan::evaluate_with (testi già analizzati, senza tracce)", ms(ev.default_plan), "—");
-  row("Piano predefinito — Plan::evaluate a freddo (analisi di ogni testo e tutte le tracce)", ms(ev.default_cold), "—");
+  row("Piano predefinito a freddo (analisi di ogni testo) — Plan::evaluate con tutte le tracce / senza tracce", `${ms(ev.default_cold)} / ${ms(ev.default_cold_untraced)}`, "—");
   row("Piano predefinito — prima pagina del cruscotto (righe e tracce di 53 indicatori)", ms(ev.default_page), "—");
   row("Rivalutazione del piano con dati di esempio nell'app (come sopra)", ms(ev.example), "—");
   row("Piano con dati di esempio — Plan::evaluate_with / a freddo / prima pagina", `${ms(ev.example_plan)} / ${ms(ev.example_cold)} / ${ms(ev.example_page)}`, "—");
