@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use cruscotto::eval::{evaluate, Data, Datum, Polarity, Scope, Series, Value};
+use cruscotto::eval::{evaluate, judge, Data, Datum, Polarity, Scope, Series, Value};
 use cruscotto::lang::{parse_formula, parse_target, Formula, Target};
 use evalexpr::{ContextWithMutableVariables, DefaultNumericTypes, HashMapContext, Node};
 
@@ -165,6 +165,19 @@ fn bench_seed(c: &mut Criterion) {
             targets
                 .iter()
                 .filter(|t| evaluate(t, &scope, Some(2020)).score.is_some())
+                .count()
+        })
+    });
+    g.bench_function("judge 57 targets (no traces)", |b| {
+        let scope = Scope {
+            values: Some(&values),
+            code: Some("ITP"),
+            ..Scope::new(&data)
+        };
+        b.iter(|| {
+            targets
+                .iter()
+                .filter(|t| judge(t, &scope, Some(2020)).score.is_some())
                 .count()
         })
     });
@@ -369,6 +382,23 @@ fn bench_plan(c: &mut Criterion) {
                 };
                 for (t, year) in ts.iter().zip(YEARS) {
                     met += usize::from(evaluate(t, &scope, Some(year)).score == Some(100.0));
+                }
+            }
+            met
+        })
+    });
+    g.bench_function("judge 60000 outcomes (no traces)", |b| {
+        b.iter(|| {
+            let mut met = 0usize;
+            for (f, ts) in formulas.iter().zip(&targets) {
+                let scope = Scope {
+                    formula: Some(f),
+                    polarity: Polarity::Higher,
+                    years: Some((2016, 2021)),
+                    ..Scope::new(&plan.data)
+                };
+                for (t, year) in ts.iter().zip(YEARS) {
+                    met += usize::from(judge(t, &scope, Some(year)).score == Some(100.0));
                 }
             }
             met

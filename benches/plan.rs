@@ -1,13 +1,15 @@
 //! Benchmarks of whole plans: evaluating the default plan (the < 1 ms budget of a re-evaluation),
-//! the example data set, and a generated plan of 10 000 indicators × 6 years; loading (with full
-//! validation) and writing the exchange format.
+//! the example data set, and a generated plan of 10 000 indicators × 6 years — cold (`evaluate`:
+//! parsing every text, writing every trace) and the app's way (`evaluate_with`: texts parsed
+//! once and kept, no traces); loading (with full validation) and writing the exchange format.
 //!
 //! Run: `cargo bench --bench plan -- --warm-up-time 1 --measurement-time 3`
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use cruscotto::plan::{default_plan, example_plan, load, to_json, Plan};
+use cruscotto::eval::Trace;
+use cruscotto::plan::{default_plan, example_plan, load, to_json, ParseCache, Plan};
 
 /// The example plan with one objective grown to `n` copies of a share indicator (9.7).
 fn generated_plan(n: usize) -> Plan {
@@ -35,10 +37,24 @@ fn bench_evaluate(c: &mut Criterion) {
     group.bench_function("example data (53 indicators with actuals)", |b| {
         b.iter(|| black_box(&example).evaluate())
     });
+    // Re-evaluation: the texts parsed by an earlier evaluation, no traces.
+    for (name, plan) in [("default plan", &default), ("example data", &example)] {
+        let mut parsed = ParseCache::default();
+        group.bench_function(format!("{name}: re-evaluation, parsed, no traces"), |b| {
+            b.iter(|| black_box(plan).evaluate_with(&mut parsed, Trace::Off))
+        });
+    }
+    group.bench_function("default plan: cold, no traces (parsing included)", |b| {
+        b.iter(|| black_box(&default).evaluate_with(&mut ParseCache::default(), Trace::Off))
+    });
     group.sample_size(10);
     group.bench_function("generated: 10 000 indicators × 6 years", |b| {
         b.iter(|| black_box(&large).evaluate())
     });
+    group.bench_function(
+        "generated: first evaluation, no traces (parsing included)",
+        |b| b.iter(|| black_box(&large).evaluate_with(&mut ParseCache::default(), Trace::Off)),
+    );
     group.finish();
 }
 

@@ -201,3 +201,50 @@ fn dashboard_rows_filter_and_page() {
     let one = build(&plan, &report, &texts, &f, Lang::It, 0, 1000);
     assert_eq!(one.years, vec![2019]);
 }
+
+/// The app judges without traces; the dashboard writes the traces of the rows it shows, and
+/// they are those of `Plan::evaluate`.
+#[wasm_bindgen_test]
+fn dashboard_traces_are_those_of_plan_evaluate() {
+    use cruscotto::ui::dashboard::model::{build, search_texts, Filters};
+    use cruscotto::ui::report::{evaluate_cached, Cache};
+    let plan = cruscotto::plan::example_plan();
+    let report = evaluate_cached(&plan, &mut Cache::default());
+    let full = plan.evaluate();
+    let traces: std::collections::HashMap<(String, i32), String> = full
+        .missions
+        .iter()
+        .flat_map(|m| &m.objectives)
+        .flat_map(|o| &o.indicators)
+        .flat_map(|i| {
+            i.outcomes
+                .iter()
+                .map(|(y, o)| ((i.code.clone(), *y), o.trace.clone()))
+        })
+        .collect();
+    let texts = search_texts(&plan);
+    let page = build(
+        &plan,
+        &report,
+        &texts,
+        &Filters::default(),
+        Lang::It,
+        0,
+        1000,
+    );
+    let mut checked = 0;
+    for i in page
+        .missions
+        .iter()
+        .flat_map(|m| &m.objectives)
+        .flat_map(|o| &o.indicators)
+    {
+        for c in &i.cells {
+            let expected = traces.get(&(i.code.clone(), c.year));
+            assert_eq!(Some(&c.trace), expected, "{} {}", i.code, c.year);
+            assert!(!c.trace.is_empty());
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "{checked} cells");
+}

@@ -87,7 +87,17 @@ pub struct Outcome {
     /// Grado di raggiungimento, 0–100; `None` for baseline, n.d. and inactive.
     pub score: Option<f64>,
     /// A short text a person can read, e.g. "2019: 17 / 20 = 85 % ≥ 80 % → raggiunto".
+    /// Empty when evaluated with [`Trace::Off`].
     pub trace: String,
+}
+
+/// Whether an evaluation writes the trace of each outcome. Value, status and score do not
+/// depend on it; `Off` is for roll-ups and large plans, where nobody reads every trace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Trace {
+    #[default]
+    On,
+    Off,
 }
 
 impl Date {

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{json, Value as Json};
 
-use crate::eval::{evaluate, Outcome, Scope, Status, Unavailable, Value};
-use crate::lang::{parse_formula, parse_target, Formula, Target};
+use crate::eval::{evaluate_with, Outcome, Scope, Status, Trace, Unavailable, Value};
+use crate::lang::{parse_formula, parse_target, Formula, Lang, Target};
 
 use super::model::{Indicator, Objective, Plan};
 
@@ -49,57 +49,55 @@ pub struct IndicatorReport {
 }
 
 impl Plan {
-    /// Evaluates every indicator in every year of the plan and rolls the scores up.
-    /// Each distinct formula and target text is parsed once (plans repeat `≥1`, `100%`, …).
+    /// Evaluates every indicator in every year of the plan, with traces, and rolls the scores
+    /// up. Each distinct formula and target text is parsed once (plans repeat `≥1`, `100%`, …).
     pub fn evaluate(&self) -> PlanReport {
+        self.evaluate_with(&mut ParseCache::default(), Trace::On)
+    }
+
+    /// [`Plan::evaluate`] with the texts parsed in `parsed` (kept across calls, a re-evaluation
+    /// parses nothing again) and, with [`Trace::Off`], without traces: the same values,
+    /// statuses and scores, for figures and roll-ups; [`Plan::explain`] writes the traces of
+    /// the indicators a person looks at.
+    pub fn evaluate_with(&self, parsed: &mut ParseCache, trace: Trace) -> PlanReport {
         let years: Vec<i32> = (self.years.first..=self.years.last).collect();
-        let mut parsed = ParseCache::default();
-        for (_, _, indicator) in self.indicators() {
-            parsed.add(indicator);
-        }
-        let missions: Vec<MissionReport> = self
-            .missions
-            .iter()
-            .map(|m| {
-                let objectives: Vec<ObjectiveReport> = m
-                    .objectives
-                    .iter()
-                    .map(|o| {
-                        let indicators: Vec<IndicatorReport> = o
-                            .indicators
-                            .iter()
-                            .map(|i| self.judge_indicator(&parsed, o, i, &years))
-                            .collect();
-                        let scores = roll_up(
-                            &years,
-                            indicators.iter().map(|r| {
-                                (r.weight, |y: i32| r.outcomes.get(&y).and_then(|o| o.score))
-                            }),
-                        );
-                        ObjectiveReport {
-                            number: o.number,
-                            title: o.title.clone(),
-                            weight: o.weight,
-                            scores,
-                            indicators,
-                        }
-                    })
-                    .collect();
+        let mut missions = Vec::with_capacity(self.missions.len());
+        for m in &self.missions {
+            let mut objectives = Vec::with_capacity(m.objectives.len());
+            for o in &m.objectives {
+                let mut indicators = Vec::with_capacity(o.indicators.len());
+                for i in &o.indicators {
+                    parsed.add(i);
+                    indicators.push(self.judge_indicator(parsed, o, i, &years, trace));
+                }
                 let scores = roll_up(
                     &years,
-                    objectives
+                    indicators
                         .iter()
-                        .map(|o| (o.weight, |y: i32| o.scores.get(&y).copied().flatten())),
+                        .map(|r| (r.weight, |y: i32| r.outcomes.get(&y).and_then(|o| o.score))),
                 );
-                MissionReport {
-                    code: m.code.clone(),
-                    name: m.name.clone(),
-                    weight: m.weight,
+                objectives.push(ObjectiveReport {
+                    number: o.number,
+                    title: o.title.clone(),
+                    weight: o.weight,
                     scores,
-                    objectives,
-                }
-            })
-            .collect();
+                    indicators,
+                });
+            }
+            let scores = roll_up(
+                &years,
+                objectives
+                    .iter()
+                    .map(|o| (o.weight, |y: i32| o.scores.get(&y).copied().flatten())),
+            );
+            missions.push(MissionReport {
+                code: m.code.clone(),
+                name: m.name.clone(),
+                weight: m.weight,
+                scores,
+                objectives,
+            });
+        }
         let scores = roll_up(
             &years,
             missions
@@ -121,10 +119,26 @@ impl Plan {
         objective: &Objective,
         indicator: &Indicator,
         parsed: &mut ParseCache,
+        trace: Trace,
     ) -> IndicatorReport {
         parsed.add(indicator);
         let years: Vec<i32> = (self.years.first..=self.years.last).collect();
-        self.judge_indicator(parsed, objective, indicator, &years)
+        self.judge_indicator(parsed, objective, indicator, &years, trace)
+    }
+
+    /// The traces of one indicator, by year: what [`Plan::evaluate`] writes, for the outcomes
+    /// that were judged without them.
+    pub fn explain(
+        &self,
+        objective: &Objective,
+        indicator: &Indicator,
+        parsed: &mut ParseCache,
+    ) -> BTreeMap<i32, String> {
+        self.evaluate_indicator(objective, indicator, parsed, Trace::On)
+            .outcomes
+            .into_iter()
+            .map(|(year, o)| (year, o.trace))
+            .collect()
     }
 
     fn judge_indicator(
@@ -133,6 +147,7 @@ impl Plan {
         objective: &Objective,
         indicator: &Indicator,
         years: &[i32],
+        trace: Trace,
     ) -> IndicatorReport {
         let formula = indicator
             .formula
@@ -148,16 +163,28 @@ impl Plan {
             years: Some((self.years.first, self.years.last)),
         };
         let activity = self.activity(indicator);
+        let traced = trace == Trace::On;
         let mut outcomes = BTreeMap::new();
         for &year in years {
-            let inactive = |why: &str| {
-                let (value, _) = scope.value(year);
-                Outcome {
-                    value,
-                    status: Status::Inactive,
-                    score: None,
-                    trace: format!("{year}: non attivo ({why})"),
-                }
+            let inactive = |why: &str| Outcome {
+                value: scope.compute(year),
+                status: Status::Inactive,
+                score: None,
+                trace: if traced {
+                    format!("{year}: non attivo ({why})")
+                } else {
+                    String::new()
+                },
+            };
+            let no_data = |reason: String| Outcome {
+                trace: if traced {
+                    format!("{year}: n.d. ({reason})")
+                } else {
+                    String::new()
+                },
+                value: Value::NotAvailable(Unavailable::Other { reason }),
+                status: Status::NoData,
+                score: None,
             };
             let outcome = if objective.first_year.is_some_and(|f| year < f) {
                 inactive("anno precedente all'obiettivo")
@@ -167,24 +194,21 @@ impl Plan {
                 match indicator.targets.get(&year) {
                     None => inactive("nessun target per l'anno"),
                     Some(cell) => match &cell.text {
-                        None => no_data(
-                            year,
-                            format!(
-                                "target sconosciuto{}",
-                                cell.note
-                                    .as_deref()
-                                    .map(|n| format!(": {n}"))
-                                    .unwrap_or_default()
-                            ),
-                        ),
+                        None => no_data(format!(
+                            "target sconosciuto{}",
+                            cell.note
+                                .as_deref()
+                                .map(|n| format!(": {n}"))
+                                .unwrap_or_default()
+                        )),
                         Some(text) => {
                             match parsed.targets.get(text.as_str()).and_then(Option::as_ref) {
-                                None => no_data(year, format!("target «{text}» non valido")),
+                                None => no_data(format!("target «{text}» non valido")),
                                 Some(target) => {
                                     if activity.before_insertion(year) && !target.is_baseline() {
                                         inactive("non ancora inserito")
                                     } else {
-                                        evaluate(target, &scope, Some(year))
+                                        evaluate_with(target, &scope, Some(year), Lang::It, trace)
                                     }
                                 }
                             }
@@ -232,17 +256,6 @@ impl ParseCache {
                     .insert(text.to_string(), parse_target(text).ok());
             }
         }
-    }
-}
-
-fn no_data(year: i32, reason: String) -> Outcome {
-    Outcome {
-        value: Value::NotAvailable(Unavailable::Other {
-            reason: reason.clone(),
-        }),
-        status: Status::NoData,
-        score: None,
-        trace: format!("{year}: n.d. ({reason})"),
     }
 }
 

@@ -6,12 +6,16 @@
 //! `Plan::evaluate_indicator`, so the semantics stay the plan module's), then the weighted
 //! roll-ups are redone — the same rule as `plan::report` (weighted mean of the children that
 //! have a score, weights > 0). A browser test checks that the result equals `Plan::evaluate`.
+//!
+//! The app's outcomes are judged without traces (`Trace::Off`: values, statuses and scores
+//! are the same); [`Report::traces`] writes them for the rows on screen, with the parsed texts
+//! the report came from.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::eval::{Outcome, Status};
-use crate::plan::{Deliberation, Indicator, ParseCache, Plan};
+use crate::eval::{Outcome, Status, Trace};
+use crate::plan::{Deliberation, Indicator, Objective, ParseCache, Plan};
 
 pub type Outcomes = Arc<BTreeMap<i32, Outcome>>;
 pub type Scores = BTreeMap<i32, Option<f64>>;
@@ -26,6 +30,8 @@ pub struct Report {
     pub missions: HashMap<String, Scores>,
     /// The whole plan, per year.
     pub plan: Scores,
+    /// The texts parsed for this evaluation (shared with the cache), to write traces.
+    parsed: Arc<Mutex<ParseCache>>,
 }
 
 impl Report {
@@ -37,20 +43,58 @@ impl Report {
             .map(|o| o.status)
             .unwrap_or(Status::NoData)
     }
+
+    /// The traces of `indicator` (of `objective` in `plan`, the plan this report comes from)
+    /// by year, written now: the text `Plan::evaluate` gives, for the rows a person sees.
+    pub fn traces(
+        &self,
+        plan: &Plan,
+        objective: &Objective,
+        indicator: &Indicator,
+    ) -> BTreeMap<i32, String> {
+        let mut parsed = self.parsed.lock().unwrap_or_else(PoisonError::into_inner);
+        plan.explain(objective, indicator, &mut parsed)
+    }
 }
 
 /// Outcomes of indicators already evaluated, with what they were evaluated from.
-#[derive(Default)]
 pub struct Cache {
     years: (i32, i32),
     deliberations: Vec<Deliberation>,
     entries: HashMap<String, (Indicator, Option<i32>, Outcomes)>,
-    parsed: ParseCache,
+    parsed: Arc<Mutex<ParseCache>>,
+    /// The app's cache judges without traces; `evaluate` (one indicator, one objective) writes them.
+    trace: Trace,
 }
 
-/// Evaluates the plan for the interface (no cache).
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache {
+            years: (0, 0),
+            deliberations: Vec::new(),
+            entries: HashMap::new(),
+            parsed: Arc::default(),
+            trace: Trace::Off,
+        }
+    }
+}
+
+impl Cache {
+    /// Forgets the outcomes and keeps the parsed texts: the next evaluation judges every
+    /// indicator again, as after a change of the plan's years or acts (for measuring).
+    pub fn forget_outcomes(&mut self) {
+        self.entries.clear();
+    }
+}
+
+/// Evaluates the plan for the interface (no cache), with traces in the outcomes: for small
+/// plans (the indicator editor's one indicator, the charts' objective).
 pub fn evaluate(plan: &Plan) -> Report {
-    evaluate_cached(plan, &mut Cache::default())
+    let mut cache = Cache {
+        trace: Trace::On,
+        ..Cache::default()
+    };
+    evaluate_cached(plan, &mut cache)
 }
 
 fn roll_up(years: &[i32], children: &[(f64, &Scores)]) -> Scores {
@@ -76,7 +120,11 @@ pub fn evaluate_cached(plan: &Plan, cache: &mut Cache) -> Report {
         cache.deliberations = plan.deliberations.clone();
     }
     let years: Vec<i32> = (span.0..=span.1).collect();
-    let mut report = Report::default();
+    let mut report = Report {
+        parsed: cache.parsed.clone(),
+        ..Report::default()
+    };
+    let mut parsed = cache.parsed.lock().unwrap_or_else(PoisonError::into_inner);
     let mut mission_scores: Vec<(f64, Scores)> = Vec::new();
     for m in &plan.missions {
         let mut objective_scores: Vec<(f64, Scores)> = Vec::new();
@@ -91,8 +139,10 @@ pub fn evaluate_cached(plan: &Plan, cache: &mut Cache) -> Report {
                 let outcomes = match hit {
                     Some(out) => out,
                     None => {
-                        let out: Outcomes =
-                            Arc::new(plan.evaluate_indicator(o, i, &mut cache.parsed).outcomes);
+                        let out: Outcomes = Arc::new(
+                            plan.evaluate_indicator(o, i, &mut parsed, cache.trace)
+                                .outcomes,
+                        );
                         cache
                             .entries
                             .insert(i.code.clone(), (i.clone(), o.first_year, out.clone()));
@@ -127,11 +177,14 @@ pub fn evaluate_cached(plan: &Plan, cache: &mut Cache) -> Report {
     report
 }
 
-/// The same figures straight from `Plan::evaluate` (for the check that the cache is faithful).
+/// The same figures straight from the plan's whole evaluation, without traces like the app's
+/// cache (for the check that the cache is faithful).
 pub fn evaluate_full(plan: &Plan) -> Report {
-    let full = plan.evaluate();
+    let mut parsed = ParseCache::default();
+    let full = plan.evaluate_with(&mut parsed, Trace::Off);
     let mut report = Report {
         plan: full.scores,
+        parsed: Arc::new(Mutex::new(parsed)),
         ..Report::default()
     };
     for m in full.missions {

@@ -78,6 +78,7 @@ fn cell(
     note: Option<String>,
     lang: Lang,
     percent: bool,
+    trace: Option<String>,
 ) -> CellView {
     match outcome {
         Some(o) => CellView {
@@ -87,7 +88,7 @@ fn cell(
             value: value_text(&o.value, lang, percent),
             status: o.status,
             score: o.score,
-            trace: o.trace.clone(),
+            trace: trace.unwrap_or_default(),
         },
         None => CellView {
             year,
@@ -184,13 +185,17 @@ pub fn build(
                     .filter_map(|c| c.text.as_deref())
                     .collect();
                 let percent = is_percent(i.unit.as_deref(), &targets);
+                // The report judged without traces: they are written here, for this page only.
+                let mut traces = report.traces(plan, o, i);
                 let cells = years
                     .iter()
                     .map(|y| {
                         let tc = i.targets.get(y);
                         let target = tc.and_then(|c| c.text.clone()).unwrap_or_default();
                         let note = tc.and_then(|c| c.note.clone());
-                        cell(report.outcome(&i.code, *y), *y, target, note, lang, percent)
+                        let trace = traces.remove(y);
+                        let outcome = report.outcome(&i.code, *y);
+                        cell(outcome, *y, target, note, lang, percent, trace)
                     })
                     .collect();
                 let eliminated_by = i
