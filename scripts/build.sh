@@ -4,7 +4,7 @@
 #
 # Size: with the Rust toolchain pinned in scripts/release-toolchain (a nightly, installed by
 # setup.sh with rust-src) the standard library is rebuilt for size and panics abort without
-# their messages: ~47 KB less gzipped page (docs/performance.md). Without it the page is built
+# their messages: ~46 KB less gzipped page (docs/performance.md). Without it the page is built
 # with stable Rust: the same page, only heavier.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
