@@ -306,3 +306,29 @@ fn short_codes_are_unique_and_problems_display_with_their_place() {
         .to_string();
     assert_eq!(shown, "years (riga 3, colonna 5): anni non validi");
 }
+
+#[test]
+fn syntax_errors_are_worded_in_italian_with_a_position_from_1() {
+    let cases = [
+        ("\u{89}PNG\r\n", "atteso un valore"),
+        ("{\"title\": \"a\u{1}b\"}", "carattere di controllo"),
+        ("{\"a\": 1,}", "virgola di troppo"),
+        ("{\"a\" 1}", "manca «:»"),
+        ("{\"a\": 1} x", "testo in più"),
+        ("{a: 1}", "tra virgolette"),
+    ];
+    for (text, needle) in cases {
+        match load(text) {
+            Err(LoadError::NotJson(p)) => {
+                assert!(p.message.contains(needle), "{text:?}: {p}");
+                assert!(!p.message.contains("expected"), "{text:?}: {p}");
+                assert!(p.column.is_some_and(|c| c >= 1), "{text:?}: {p:?}");
+            }
+            other => panic!("{text:?}: {other:?}"),
+        }
+    }
+    match load("") {
+        Err(LoadError::NotJson(p)) => assert_eq!((p.line, p.column), (Some(1), Some(1))),
+        other => panic!("{other:?}"),
+    }
+}

@@ -114,14 +114,41 @@ fn syntax_problem(e: &serde_json::Error) -> Problem {
     } else if e.is_eof() {
         "il file finisce prima del previsto (JSON troncato?)".to_string()
     } else {
-        format!("sintassi JSON non valida ({en})")
+        format!("sintassi JSON non valida: {}", syntax_words(&en))
     };
     let p = Problem::new("", it, en);
     if e.line() > 0 {
-        p.at(e.line(), e.column())
+        // serde_json says column 0 before the first character of a line; people count from 1.
+        p.at(e.line(), e.column().max(1))
     } else {
         p
     }
+}
+
+/// serde_json's syntax errors in Italian (all of its messages that a file can cause).
+fn syntax_words(en: &str) -> String {
+    let words = match en {
+        "expected value" => "qui è atteso un valore (un testo tra virgolette, un numero, true, false, null, [ … ] o { … }): è un file JSON?",
+        "expected ident" => "parola non riconosciuta (sono ammesse solo true, false e null)",
+        "expected `:`" => "manca «:» tra il nome di un campo e il suo valore",
+        "expected `,` or `]`" => "manca «,» tra due elementi di un elenco, o «]» alla sua fine",
+        "expected `,` or `}`" => "manca «,» tra due campi, o «}» alla fine di un oggetto",
+        "expected `\"`" => "manca una virgoletta «\"»",
+        "key must be a string" => "il nome di un campo va scritto tra virgolette",
+        "trailing comma" => "una virgola di troppo prima di «]» o «}»",
+        "trailing characters" => "testo in più dopo la fine del documento",
+        "invalid escape" => "sequenza con «\\» non valida in un testo",
+        "invalid number" => "numero non valido",
+        "number out of range" => "numero troppo grande",
+        "invalid unicode code point" | "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
+            "sequenza «\\u» non valida in un testo"
+        }
+        s if s.starts_with("control character") => {
+            "carattere di controllo (per esempio un a capo) dentro un testo tra virgolette"
+        }
+        other => return other.to_string(),
+    };
+    words.to_string()
 }
 
 /// serde_json appends " at line L column C"; the location is kept in its own fields.
