@@ -306,3 +306,20 @@ fn examples_of_docs_language_md_parse_and_print_as_documented() {
     assert!(parse_formula("--a").is_err());
     assert_eq!(parse_formula("-(-a)").expect("parses").to_string(), "-(-a)");
 }
+
+proptest::proptest! {
+    /// `tra a e b` is the interval between a and b whichever is written first (an officer writes
+    /// `tra 5 e 3` meaning the same as `tra 3 e 5`).
+    #[test]
+    fn a_range_is_the_same_whichever_bound_comes_first(
+        x in -100i32..100,
+        a in -100i32..100,
+        b in -100i32..100,
+    ) {
+        let forward = judge(&format!("tra {a} e {b}"), Polarity::Higher, x.into());
+        let backward = judge(&format!("tra {b} e {a}"), Polarity::Higher, x.into());
+        proptest::prop_assert_eq!(forward.status, backward.status);
+        let inside = a.min(b) <= x && x <= a.max(b);
+        proptest::prop_assert_eq!(forward.status == Status::Met, inside);
+    }
+}

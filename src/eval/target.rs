@@ -47,7 +47,11 @@ pub(crate) fn eval_cond(c: &Cond, env: &Env, x: &Val) -> Result<bool, Unavailabl
             let a = subject(s)?;
             let lo = env.eval(low)?;
             let hi = env.eval(high)?;
-            Ok(compare(&a, CmpOp::Ge, &lo, lang)? && compare(&a, CmpOp::Le, &hi, lang)?)
+            // `tra 5 e 3` is the same interval as `tra 3 e 5`, as one says it in Italian.
+            let inside = |l: &Datum, h: &Datum| -> Result<bool, Unavailable> {
+                Ok(compare(&a, CmpOp::Ge, l, lang)? && compare(&a, CmpOp::Le, h, lang)?)
+            };
+            Ok(inside(&lo, &hi)? || inside(&hi, &lo)?)
         }
         CondKind::Within {
             tolerance,
