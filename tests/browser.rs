@@ -168,7 +168,7 @@ fn checked_fields_locate_the_error() {
 fn dashboard_rows_filter_and_page() {
     use cruscotto::ui::dashboard::model::{build, search_texts, Filters};
     let plan = cruscotto::plan::example_plan();
-    let report = cruscotto::ui::report::evaluate(&plan);
+    let report = cruscotto::ui::report::evaluate(&plan, Lang::It);
     let texts = search_texts(&plan);
     let all = build(
         &plan,
@@ -247,4 +247,38 @@ fn dashboard_traces_are_those_of_plan_evaluate() {
         }
     }
     assert!(checked > 300, "{checked} cells");
+}
+
+/// With the interface in English, the dashboard's traces and the indicator editor's are
+/// English, numbers included.
+#[wasm_bindgen_test]
+fn traces_follow_the_interface_language() {
+    use cruscotto::ui::dashboard::model::{build, search_texts, Filters};
+    use cruscotto::ui::report::{evaluate, evaluate_cached, Cache};
+    let plan = cruscotto::plan::example_plan();
+    let report = evaluate_cached(&plan, &mut Cache::default());
+    let texts = search_texts(&plan);
+    let f = Filters {
+        search: "fascicoli".into(),
+        ..Filters::default()
+    };
+    let cell = |lang: Lang| {
+        let view = build(&plan, &report, &texts, &f, lang, 0, 1000);
+        view.missions
+            .iter()
+            .flat_map(|m| &m.objectives)
+            .flat_map(|o| &o.indicators)
+            .find(|i| i.code == "1.1")
+            .and_then(|i| i.cells.iter().find(|c| c.year == 2019))
+            .map(|c| c.trace.clone())
+            .expect("1.1 2019 on the page")
+    };
+    assert_eq!(
+        cell(Lang::En),
+        "2019: 147 / 162 = 90.74%, target 100% (higher is better) → partially met, score 90.74%"
+    );
+    assert!(cell(Lang::It).contains("90,74 %, obiettivo 100 %"));
+    let one = evaluate(&plan, Lang::En);
+    let trace = &one.outcome("1.1", 2019).expect("1.1 2019").trace;
+    assert!(trace.contains("partially met"), "{trace}");
 }

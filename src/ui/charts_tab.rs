@@ -26,7 +26,7 @@ pub fn line_data(plan: &Plan, code: &str) -> LineChart {
     };
     let years: Vec<i32> = (plan.years.first..=plan.years.last).collect();
     let rep = single_plan(plan, code)
-        .map(|p| report::evaluate(&p))
+        .map(|p| report::evaluate_cached(&p, &mut report::Cache::default()))
         .unwrap_or_default();
     let actual = years
         .iter()
@@ -76,7 +76,7 @@ pub fn line_data(plan: &Plan, code: &str) -> LineChart {
 pub fn bar_data(plan: &Plan, number: u32) -> BarChart {
     let years: Vec<i32> = (plan.years.first..=plan.years.last).collect();
     let rep = objective_plan(plan, number)
-        .map(|p| report::evaluate(&p))
+        .map(|p| report::evaluate_cached(&p, &mut report::Cache::default()))
         .unwrap_or_default();
     let scores = rep
         .objectives
