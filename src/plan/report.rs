@@ -231,6 +231,32 @@ impl Plan {
 }
 
 impl Plan {
+    /// The numbers each year's target holds `indicator`'s value against, for charts (see
+    /// [`crate::eval::thresholds`]: constants, the own code as in `ITP < -10`, last year's
+    /// value for `X < X-1`, the benchmark for `≥ media`, both edges of a band), by year of the
+    /// plan; a year may have none, or two (a range).
+    pub fn thresholds(&self, indicator: &Indicator) -> Vec<(i32, f64)> {
+        let mut parsed = ParseCache::default();
+        parsed.add(indicator);
+        let scope = self.scope(&parsed, indicator);
+        let mut out = Vec::new();
+        for (year, cell) in indicator.targets.range(self.years.first..=self.years.last) {
+            let target = cell
+                .text
+                .as_deref()
+                .and_then(|t| parsed.targets.get(t))
+                .and_then(Option::as_ref);
+            if let Some(target) = target {
+                out.extend(
+                    crate::eval::thresholds(target, &scope, *year)
+                        .into_iter()
+                        .map(|x| (*year, x)),
+                );
+            }
+        }
+        out
+    }
+
     /// What the indicator's formula and targets read, with the texts parsed in `parsed`.
     fn scope<'a>(&self, parsed: &'a ParseCache, indicator: &'a Indicator) -> Scope<'a> {
         let formula = indicator
