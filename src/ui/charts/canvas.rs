@@ -141,12 +141,8 @@ fn LineChartKey(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -
                 Status::Partial,
                 Status::NotMet,
                 Status::Baseline,
-                Status::NoData,
             ] {
-                if d.actual
-                    .iter()
-                    .any(|p| p.2 == s || (s == Status::NoData && p.2 == Status::Inactive))
-                {
+                if d.actual.iter().any(|p| p.2 == s) {
                     let color = draw::css(draw::status_color(s));
                     out.push((
                         "status",
@@ -155,6 +151,21 @@ fn LineChartKey(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -
                         format!("{}: {}", T::Status.in_(l), s.label(l.is_en())),
                     ));
                 }
+            }
+            // n.d. and non attivo share one colour: one entry naming those present.
+            let grey: Vec<&str> = [Status::NoData, Status::Inactive]
+                .into_iter()
+                .filter(|s| d.actual.iter().any(|p| p.2 == *s))
+                .map(|s| s.label(l.is_en()))
+                .collect();
+            if !grey.is_empty() {
+                let color = draw::css(draw::status_color(Status::NoData));
+                out.push((
+                    "status",
+                    Mark::Dot,
+                    color,
+                    format!("{}: {}", T::Status.in_(l), grey.join(" / ")),
+                ));
             }
             out
         })
