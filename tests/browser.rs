@@ -168,7 +168,7 @@ fn checked_fields_locate_the_error() {
 fn dashboard_rows_filter_and_page() {
     use cruscotto::ui::dashboard::model::{build, search_texts, Filters};
     let plan = cruscotto::plan::example_plan();
-    let report = cruscotto::ui::report::evaluate(&plan);
+    let report = cruscotto::ui::report::evaluate(&plan, Lang::It);
     let texts = search_texts(&plan);
     let all = build(
         &plan,
@@ -247,4 +247,78 @@ fn dashboard_traces_are_those_of_plan_evaluate() {
         }
     }
     assert!(checked > 300, "{checked} cells");
+}
+
+/// A target unreadable in the source is exported with the page's marker and its note, not as an
+/// empty cell (which means "no target").
+#[wasm_bindgen_test]
+fn csv_marks_unreadable_targets() {
+    use cruscotto::plan::TargetCell;
+    use cruscotto::ui::io::panel::csv_rows;
+    let plan = cruscotto::plan::example_plan();
+    let report =
+        cruscotto::ui::report::evaluate_cached(&plan, &mut cruscotto::ui::report::Cache::default());
+    let rows = csv_rows(&plan, &report, Lang::It);
+    let column = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("column {name}"))
+    };
+    let row = |code: &str| {
+        rows.iter()
+            .find(|r| r.get(2).map(String::as_str) == Some(code))
+            .unwrap_or_else(|| panic!("row {code}"))
+    };
+    let unreadable = &row("1.3")[column("Target 2019")];
+    assert!(
+        unreadable.starts_with("illeggibile: illeggibile nell'OCR"),
+        "{unreadable}"
+    );
+    assert_eq!(row("1.1")[column("Target 2016")], "", "no target: empty");
+    assert_eq!(row("1.1")[column("Target 2019")], "100%");
+    let en = csv_rows(&plan, &report, Lang::En);
+    assert!(en[1..]
+        .iter()
+        .any(|r| r.iter().any(|c| c.starts_with("unreadable: "))));
+    let bare = TargetCell {
+        text: None,
+        note: None,
+    };
+    assert_eq!(io::csv::target(Some(&bare), Lang::It), "illeggibile");
+    assert_eq!(io::csv::target(None, Lang::It), "");
+}
+
+/// With the interface in English, the dashboard's traces and the indicator editor's are
+/// English, numbers included.
+#[wasm_bindgen_test]
+fn traces_follow_the_interface_language() {
+    use cruscotto::ui::dashboard::model::{build, search_texts, Filters};
+    use cruscotto::ui::report::{evaluate, evaluate_cached, Cache};
+    let plan = cruscotto::plan::example_plan();
+    let report = evaluate_cached(&plan, &mut Cache::default());
+    let texts = search_texts(&plan);
+    let f = Filters {
+        search: "fascicoli".into(),
+        ..Filters::default()
+    };
+    let cell = |lang: Lang| {
+        let view = build(&plan, &report, &texts, &f, lang, 0, 1000);
+        view.missions
+            .iter()
+            .flat_map(|m| &m.objectives)
+            .flat_map(|o| &o.indicators)
+            .find(|i| i.code == "1.1")
+            .and_then(|i| i.cells.iter().find(|c| c.year == 2019))
+            .map(|c| c.trace.clone())
+            .expect("1.1 2019 on the page")
+    };
+    assert_eq!(
+        cell(Lang::En),
+        "2019: 147 / 162 = 90.74%, target 100% (higher is better) → partially met, score 90.74%"
+    );
+    assert!(cell(Lang::It).contains("90,74 %, obiettivo 100 %"));
+    let one = evaluate(&plan, Lang::En);
+    let trace = &one.outcome("1.1", 2019).expect("1.1 2019").trace;
+    assert!(trace.contains("partially met"), "{trace}");
 }

@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::eval::{Status, Trace};
+use cruscotto::lang::Lang;
 use cruscotto::plan::{default_plan, example_plan, load, Plan, PlanReport, EXAMPLE_TITLE};
 
 fn minimal() -> Plan {
@@ -168,7 +169,7 @@ fn one_indicator_at_a_time_gives_the_same_outcomes() {
         for (m, mission) in plan.missions.iter().zip(&whole.missions) {
             for (o, objective) in m.objectives.iter().zip(&mission.objectives) {
                 for (i, report) in o.indicators.iter().zip(&objective.indicators) {
-                    let alone = plan.evaluate_indicator(o, i, &mut parsed, Trace::On);
+                    let alone = plan.evaluate_indicator(o, i, &mut parsed, Lang::It, Trace::On);
                     assert_eq!(
                         alone.outcomes, report.outcomes,
                         "{} (round {round})",

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::eval::{evaluate, judge, Datum, Outcome, Polarity, Scope, Series, Trace, Value};
-use cruscotto::lang::parse_target;
+use cruscotto::lang::{parse_target, Lang};
 use cruscotto::plan::{default_plan, example_plan, ParseCache, Plan, PlanReport, Scores};
 use proptest::prelude::*;
 
@@ -68,7 +68,7 @@ fn check_plan(plan: &Plan) {
         .zip(reports)
     {
         for (i, r) in objective.indicators.iter().zip(&report.indicators) {
-            let traces = plan.explain(objective, i, &mut parsed);
+            let traces = plan.explain(objective, i, &mut parsed, Lang::It);
             let expected: Vec<_> = r.outcomes.iter().map(|(y, o)| (*y, &o.trace)).collect();
             let got: Vec<_> = traces.iter().map(|(y, t)| (*y, t)).collect();
             assert_eq!(got, expected, "{}", i.code);

@@ -9,11 +9,13 @@ mod formula;
 mod number;
 mod score;
 mod target;
+mod threshold;
 mod trace;
 mod types;
 
 pub use formula::Scope;
 pub use number::{format_number, format_percent};
+pub use threshold::thresholds;
 pub use types::*;
 
 use crate::lang::{Lang, Target, TargetBody};

@@ -105,7 +105,26 @@ pub(crate) fn write(
                 show((a - r).abs()),
                 show(t)
             );
+        } else if lang == Lang::En {
+            // Something is n.d.: the condition as written, in English words.
+            let part = |e: &crate::lang::Expr| {
+                target::cond_text(
+                    &Spanned::new(CondKind::Bare(e.clone()), e.span),
+                    env,
+                    percent,
+                )
+            };
+            text = format!("deviation max {} from {}", part(tolerance), part(reference));
         }
+    }
+    if let (CondKind::Deadline(date), Lang::En) = (&cond.node, lang) {
+        // The printer writes the canonical keyword ("entro"); in English, "by".
+        let date = target::cond_text(
+            &Spanned::new(CondKind::Bare(date.clone()), date.span),
+            env,
+            percent,
+        );
+        text = format!("by {date}");
     }
     let sep = match cond.node {
         CondKind::Bare(_) => ", ",

@@ -58,7 +58,8 @@ impl Plan {
     /// [`Plan::evaluate`] with the texts parsed in `parsed` (kept across calls, a re-evaluation
     /// parses nothing again) and, with [`Trace::Off`], without traces: the same values,
     /// statuses and scores, for figures and roll-ups; [`Plan::explain`] writes the traces of
-    /// the indicators a person looks at.
+    /// the indicators a person looks at, in the reader's language. Traces written here are
+    /// Italian (the command line's language).
     pub fn evaluate_with(&self, parsed: &mut ParseCache, trace: Trace) -> PlanReport {
         let years: Vec<i32> = (self.years.first..=self.years.last).collect();
         let mut missions = Vec::with_capacity(self.missions.len());
@@ -68,7 +69,7 @@ impl Plan {
                 let mut indicators = Vec::with_capacity(o.indicators.len());
                 for i in &o.indicators {
                     parsed.add(i);
-                    indicators.push(self.judge_indicator(parsed, o, i, &years, trace));
+                    indicators.push(self.judge_indicator(parsed, o, i, &years, Lang::It, trace));
                 }
                 let scores = roll_up(
                     &years,
@@ -113,28 +114,31 @@ impl Plan {
 
     /// Evaluates one indicator of `objective` in every year of the plan, with the same rules as
     /// [`Plan::evaluate`]. `parsed` keeps the expressions parsed across calls: the app keeps
-    /// one, so an edit re-parses only the text that changed.
+    /// one, so an edit re-parses only the text that changed. Traces (with [`Trace::On`]) and
+    /// reasons are written in `lang`; values, statuses and scores do not depend on it.
     pub fn evaluate_indicator(
         &self,
         objective: &Objective,
         indicator: &Indicator,
         parsed: &mut ParseCache,
+        lang: Lang,
         trace: Trace,
     ) -> IndicatorReport {
         parsed.add(indicator);
         let years: Vec<i32> = (self.years.first..=self.years.last).collect();
-        self.judge_indicator(parsed, objective, indicator, &years, trace)
+        self.judge_indicator(parsed, objective, indicator, &years, lang, trace)
     }
 
-    /// The traces of one indicator, by year: what [`Plan::evaluate`] writes, for the outcomes
-    /// that were judged without them.
+    /// The traces of one indicator, by year, in `lang`: what [`Plan::evaluate`] writes (in
+    /// Italian), for the outcomes that were judged without them.
     pub fn explain(
         &self,
         objective: &Objective,
         indicator: &Indicator,
         parsed: &mut ParseCache,
+        lang: Lang,
     ) -> BTreeMap<i32, String> {
-        self.evaluate_indicator(objective, indicator, parsed, Trace::On)
+        self.evaluate_indicator(objective, indicator, parsed, lang, Trace::On)
             .outcomes
             .into_iter()
             .map(|(year, o)| (year, o.trace))
@@ -147,38 +151,29 @@ impl Plan {
         objective: &Objective,
         indicator: &Indicator,
         years: &[i32],
+        lang: Lang,
         trace: Trace,
     ) -> IndicatorReport {
-        let formula = indicator
-            .formula
-            .as_deref()
-            .and_then(|f| parsed.formulas.get(f))
-            .and_then(Option::as_ref);
-        let scope = Scope {
-            data: &indicator.data,
-            values: (!indicator.values.is_empty()).then_some(&indicator.values),
-            formula,
-            polarity: indicator.polarity,
-            code: indicator.short_code.as_deref(),
-            years: Some((self.years.first, self.years.last)),
-        };
+        let scope = self.scope(parsed, indicator);
         let activity = self.activity(indicator);
         let traced = trace == Trace::On;
+        let en = lang == Lang::En;
+        let words = |it: &str, english: &str| if en { english } else { it }.to_string();
         let mut outcomes = BTreeMap::new();
         for &year in years {
-            let inactive = |why: &str| Outcome {
+            let inactive = |why: String| Outcome {
                 value: scope.compute(year),
                 status: Status::Inactive,
                 score: None,
                 trace: if traced {
-                    format!("{year}: non attivo ({why})")
+                    format!("{year}: {} ({why})", Status::Inactive.label(en))
                 } else {
                     String::new()
                 },
             };
             let no_data = |reason: String| Outcome {
                 trace: if traced {
-                    format!("{year}: n.d. ({reason})")
+                    format!("{year}: {} ({reason})", Status::NoData.label(en))
                 } else {
                     String::new()
                 },
@@ -187,15 +182,19 @@ impl Plan {
                 score: None,
             };
             let outcome = if objective.first_year.is_some_and(|f| year < f) {
-                inactive("anno precedente all'obiettivo")
+                inactive(words(
+                    "anno precedente all'obiettivo",
+                    "year before the objective",
+                ))
             } else if activity.eliminated(year) {
-                inactive("indicatore eliminato")
+                inactive(words("indicatore eliminato", "indicator eliminated"))
             } else {
                 match indicator.targets.get(&year) {
-                    None => inactive("nessun target per l'anno"),
+                    None => inactive(words("nessun target per l'anno", "no target for the year")),
                     Some(cell) => match &cell.text {
                         None => no_data(format!(
-                            "target sconosciuto{}",
+                            "{}{}",
+                            words("target sconosciuto", "unknown target"),
                             cell.note
                                 .as_deref()
                                 .map(|n| format!(": {n}"))
@@ -203,12 +202,16 @@ impl Plan {
                         )),
                         Some(text) => {
                             match parsed.targets.get(text.as_str()).and_then(Option::as_ref) {
-                                None => no_data(format!("target «{text}» non valido")),
+                                None => no_data(if en {
+                                    format!("target «{text}» not valid")
+                                } else {
+                                    format!("target «{text}» non valido")
+                                }),
                                 Some(target) => {
                                     if activity.before_insertion(year) && !target.is_baseline() {
-                                        inactive("non ancora inserito")
+                                        inactive(words("non ancora inserito", "not inserted yet"))
                                     } else {
-                                        evaluate_with(target, &scope, Some(year), Lang::It, trace)
+                                        evaluate_with(target, &scope, Some(year), lang, trace)
                                     }
                                 }
                             }
@@ -223,6 +226,51 @@ impl Plan {
             name: indicator.name.clone(),
             weight: indicator.weight,
             outcomes,
+        }
+    }
+}
+
+impl Plan {
+    /// The numbers each year's target holds `indicator`'s value against, for charts (see
+    /// [`crate::eval::thresholds`]: constants, the own code as in `ITP < -10`, last year's
+    /// value for `X < X-1`, the benchmark for `≥ media`, both edges of a band), by year of the
+    /// plan; a year may have none, or two (a range).
+    pub fn thresholds(&self, indicator: &Indicator) -> Vec<(i32, f64)> {
+        let mut parsed = ParseCache::default();
+        parsed.add(indicator);
+        let scope = self.scope(&parsed, indicator);
+        let mut out = Vec::new();
+        for (year, cell) in indicator.targets.range(self.years.first..=self.years.last) {
+            let target = cell
+                .text
+                .as_deref()
+                .and_then(|t| parsed.targets.get(t))
+                .and_then(Option::as_ref);
+            if let Some(target) = target {
+                out.extend(
+                    crate::eval::thresholds(target, &scope, *year)
+                        .into_iter()
+                        .map(|x| (*year, x)),
+                );
+            }
+        }
+        out
+    }
+
+    /// What the indicator's formula and targets read, with the texts parsed in `parsed`.
+    fn scope<'a>(&self, parsed: &'a ParseCache, indicator: &'a Indicator) -> Scope<'a> {
+        let formula = indicator
+            .formula
+            .as_deref()
+            .and_then(|f| parsed.formulas.get(f))
+            .and_then(Option::as_ref);
+        Scope {
+            data: &indicator.data,
+            values: (!indicator.values.is_empty()).then_some(&indicator.values),
+            formula,
+            polarity: indicator.polarity,
+            code: indicator.short_code.as_deref(),
+            years: Some((self.years.first, self.years.last)),
         }
     }
 }

@@ -10,7 +10,6 @@ use crate::ui::i18n::Tr;
 use super::charts::canvas::{BarChartCanvas, LineChartCanvas};
 use super::charts::draw::{BarChart, LineChart};
 use super::dashboard::model::is_percent;
-use super::example::threshold;
 use super::i18n::T;
 use super::indicator::{objective_plan, ops, single_plan};
 use super::report;
@@ -25,8 +24,9 @@ pub fn line_data(plan: &Plan, code: &str) -> LineChart {
         return LineChart::default();
     };
     let years: Vec<i32> = (plan.years.first..=plan.years.last).collect();
+    // Values and statuses only: judged without traces.
     let rep = single_plan(plan, code)
-        .map(|p| report::evaluate(&p))
+        .map(|p| report::evaluate_cached(&p, &mut report::Cache::default()))
         .unwrap_or_default();
     let actual = years
         .iter()
@@ -38,13 +38,7 @@ pub fn line_data(plan: &Plan, code: &str) -> LineChart {
             }
         })
         .collect();
-    let targets = years
-        .iter()
-        .filter_map(|y| {
-            let text = i.targets.get(y)?.text.as_deref()?;
-            Some((*y, threshold(text)?))
-        })
-        .collect();
+    let targets = plan.thresholds(i);
     let benchmark = i
         .data
         .get(BENCHMARK_SERIES)
@@ -76,7 +70,7 @@ pub fn line_data(plan: &Plan, code: &str) -> LineChart {
 pub fn bar_data(plan: &Plan, number: u32) -> BarChart {
     let years: Vec<i32> = (plan.years.first..=plan.years.last).collect();
     let rep = objective_plan(plan, number)
-        .map(|p| report::evaluate(&p))
+        .map(|p| report::evaluate_cached(&p, &mut report::Cache::default()))
         .unwrap_or_default();
     let scores = rep
         .objectives
@@ -149,9 +143,6 @@ pub fn Charts() -> impl IntoView {
                     label=Signal::derive(move || format!("{} {}", t(T::ChartFor), title.get()))
                     testid="chart-indicator"
                 />
-                <p class="muted chart-legend">
-                    <Tr k=T::ChartLegendText />
-                </p>
             </div>
             <div class="card">
                 <h2><Tr k=T::ObjectiveChart /> " " {move || objective_title.get()}</h2>

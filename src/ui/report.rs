@@ -8,13 +8,14 @@
 //! have a score, weights > 0). A browser test checks that the result equals `Plan::evaluate`.
 //!
 //! The app's outcomes are judged without traces (`Trace::Off`: values, statuses and scores
-//! are the same); [`Report::traces`] writes them for the rows on screen, with the parsed texts
-//! the report came from.
+//! are the same, and do not depend on the language); [`Report::traces`] writes them for the
+//! rows on screen, in the interface language, with the parsed texts the report came from.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::eval::{Outcome, Status, Trace};
+use crate::lang::Lang;
 use crate::plan::{Deliberation, Indicator, Objective, ParseCache, Plan};
 
 pub type Outcomes = Arc<BTreeMap<i32, Outcome>>;
@@ -45,15 +46,17 @@ impl Report {
     }
 
     /// The traces of `indicator` (of `objective` in `plan`, the plan this report comes from)
-    /// by year, written now: the text `Plan::evaluate` gives, for the rows a person sees.
+    /// by year, written now in `lang` (the interface language): the text `Plan::evaluate`
+    /// gives in Italian, for the rows a person sees.
     pub fn traces(
         &self,
         plan: &Plan,
         objective: &Objective,
         indicator: &Indicator,
+        lang: Lang,
     ) -> BTreeMap<i32, String> {
         let mut parsed = self.parsed.lock().unwrap_or_else(PoisonError::into_inner);
-        plan.explain(objective, indicator, &mut parsed)
+        plan.explain(objective, indicator, &mut parsed, lang)
     }
 }
 
@@ -65,6 +68,8 @@ pub struct Cache {
     parsed: Arc<Mutex<ParseCache>>,
     /// The app's cache judges without traces; `evaluate` (one indicator, one objective) writes them.
     trace: Trace,
+    /// The language of the traces (and of the reasons of "n.d." values) when `trace` is on.
+    lang: Lang,
 }
 
 impl Default for Cache {
@@ -75,6 +80,7 @@ impl Default for Cache {
             entries: HashMap::new(),
             parsed: Arc::default(),
             trace: Trace::Off,
+            lang: Lang::It,
         }
     }
 }
@@ -87,11 +93,12 @@ impl Cache {
     }
 }
 
-/// Evaluates the plan for the interface (no cache), with traces in the outcomes: for small
-/// plans (the indicator editor's one indicator, the charts' objective).
-pub fn evaluate(plan: &Plan) -> Report {
+/// Evaluates the plan for the interface (no cache), with traces in `lang` in the outcomes: for
+/// small plans (the indicator editor's one indicator).
+pub fn evaluate(plan: &Plan, lang: Lang) -> Report {
     let mut cache = Cache {
         trace: Trace::On,
+        lang,
         ..Cache::default()
     };
     evaluate_cached(plan, &mut cache)
@@ -140,7 +147,7 @@ pub fn evaluate_cached(plan: &Plan, cache: &mut Cache) -> Report {
                     Some(out) => out,
                     None => {
                         let out: Outcomes = Arc::new(
-                            plan.evaluate_indicator(o, i, &mut parsed, cache.trace)
+                            plan.evaluate_indicator(o, i, &mut parsed, cache.lang, cache.trace)
                                 .outcomes,
                         );
                         cache

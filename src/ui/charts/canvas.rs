@@ -5,7 +5,8 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::draw::{self, BarChart, LineChart};
-use crate::ui::i18n::Lang;
+use crate::eval::Status;
+use crate::ui::i18n::{Lang, T};
 
 fn fit(canvas: &web_sys::HtmlCanvasElement, height: u32) {
     let width = canvas
@@ -58,7 +59,8 @@ fn chart_canvas<T: Clone + Send + Sync + 'static>(
     }
 }
 
-/// The indicator chart: actual line, target markers, benchmark line, status-coloured points.
+/// The indicator chart: actual line, target markers, benchmark line, status-coloured points;
+/// its legend under it, in HTML.
 #[component]
 pub fn LineChartCanvas(
     #[prop(into)] data: Signal<LineChart>,
@@ -66,7 +68,126 @@ pub fn LineChartCanvas(
     #[prop(into)] label: Signal<String>,
     #[prop(into)] testid: String,
 ) -> impl IntoView {
-    chart_canvas(data, lang, label, testid, 300, draw::draw_line)
+    let key = format!("{testid}-key");
+    view! {
+        {chart_canvas(data, lang, label, testid, 300, draw::draw_line)}
+        <LineChartKey data=data lang=lang testid=key />
+    }
+}
+
+/// What a legend entry looks like: a short line, a bar, a marker.
+#[derive(Clone, Copy)]
+enum Mark {
+    Line { dot: bool },
+    Bar,
+    Triangle,
+    Dot,
+}
+
+fn swatch(mark: Mark, color: String) -> impl IntoView {
+    let body = match mark {
+        Mark::Line { dot } => view! {
+            <line x1="1" y1="7" x2="23" y2="7" stroke=color.clone() stroke-width="2" />
+            {dot.then(|| view! { <circle cx="12" cy="7" r="4" fill=color.clone() /> })}
+        }
+        .into_any(),
+        Mark::Bar => {
+            view! { <line x1="3" y1="7" x2="21" y2="7" stroke=color stroke-width="3" /> }.into_any()
+        }
+        Mark::Triangle => view! {
+            <line x1="1" y1="7" x2="23" y2="7" stroke=color.clone() stroke-width="2" />
+            <polygon points="12,2 17,11 7,11" fill=color />
+        }
+        .into_any(),
+        Mark::Dot => view! { <circle cx="12" cy="7" r="5" fill=color /> }.into_any(),
+    };
+    view! { <svg class="chart-key-mark" width="24" height="14" viewBox="0 0 24 14" aria-hidden="true">{body}</svg> }
+}
+
+/// The indicator chart's legend, outside the plot so that it never covers a point: only what
+/// is drawn (actual values, targets, benchmark), then the status colours of the points shown.
+#[component]
+fn LineChartKey(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -> impl IntoView {
+    let entries = move || {
+        let l = lang.get();
+        data.with(|d| {
+            let mut out: Vec<(&'static str, Mark, String, String)> = Vec::new();
+            if !d.actual.is_empty() {
+                out.push((
+                    "actual",
+                    Mark::Line { dot: false },
+                    draw::css(draw::ACTUAL),
+                    T::Actual.in_(l).into(),
+                ));
+            }
+            if !d.targets.is_empty() {
+                out.push((
+                    "target",
+                    Mark::Bar,
+                    draw::css(draw::TARGET),
+                    T::Target.in_(l).into(),
+                ));
+            }
+            if !d.benchmark.is_empty() {
+                out.push((
+                    "benchmark",
+                    Mark::Triangle,
+                    draw::css(draw::BENCH),
+                    T::Benchmark.in_(l).into(),
+                ));
+            }
+            for s in [
+                Status::Met,
+                Status::Partial,
+                Status::NotMet,
+                Status::Baseline,
+            ] {
+                if d.actual.iter().any(|p| p.2 == s) {
+                    let color = draw::css(draw::status_color(s));
+                    out.push((
+                        "status",
+                        Mark::Dot,
+                        color,
+                        format!("{}: {}", T::Status.in_(l), s.label(l.is_en())),
+                    ));
+                }
+            }
+            // n.d. and non attivo share one colour: one entry naming those present.
+            let grey: Vec<&str> = [Status::NoData, Status::Inactive]
+                .into_iter()
+                .filter(|s| d.actual.iter().any(|p| p.2 == *s))
+                .map(|s| s.label(l.is_en()))
+                .collect();
+            if !grey.is_empty() {
+                let color = draw::css(draw::status_color(Status::NoData));
+                out.push((
+                    "status",
+                    Mark::Dot,
+                    color,
+                    format!("{}: {}", T::Status.in_(l), grey.join(" / ")),
+                ));
+            }
+            out
+        })
+    };
+    view! {
+        <ul class="chart-key" data-testid=testid>
+            {move || {
+                entries()
+                    .into_iter()
+                    .map(|(kind, mark, color, text)| {
+                        let mark = swatch(mark, color.clone());
+                        view! {
+                            <li data-kind=kind data-color=color>
+                                {mark}
+                                <span>{text}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+    }
 }
 
 /// The objective chart: achievement per year as bars.

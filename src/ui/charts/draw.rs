@@ -1,5 +1,10 @@
 //! Drawing on a canvas with plotters: the indicator chart (actual line, target markers, benchmark
 //! line, points coloured by status) and the objective chart (achievement bars per year).
+//!
+//! The indicator chart's legend is HTML under the canvas (`canvas.rs`, same colours and
+//! markers): drawn inside the plot it covered the last points. The canvas records where it drew
+//! each point and each target (`data-points`, `data-targets`: `x,y,#rrggbb` separated by `;`,
+//! in canvas pixels), for the assistive text and the end-to-end tests.
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -14,7 +19,7 @@ pub struct LineChart {
     pub years: Vec<i32>,
     /// Actual value per year and its status.
     pub actual: Vec<(i32, f64, Status)>,
-    /// A numeric threshold per year, when the target has one.
+    /// The numeric thresholds per year (none, one, or two for a range), see `Plan::thresholds`.
     pub targets: Vec<(i32, f64)>,
     pub benchmark: Vec<(i32, f64)>,
     /// Show values ×100 with a `%` (ratios).
@@ -38,9 +43,23 @@ pub fn status_color(status: Status) -> RGBColor {
     }
 }
 
-const ACTUAL: RGBColor = RGBColor(0x1d, 0x24, 0x30);
-const TARGET: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
-const BENCH: RGBColor = RGBColor(0x1f, 0x5f, 0xa8);
+pub const ACTUAL: RGBColor = RGBColor(0x1d, 0x24, 0x30);
+pub const TARGET: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
+pub const BENCH: RGBColor = RGBColor(0x1f, 0x5f, 0xa8);
+
+/// The colour as CSS (`#rrggbb`), for the HTML legend and the recorded positions.
+pub fn css(c: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// Positions in canvas pixels with their colour: `x,y,#rrggbb;…`.
+fn positions(points: &[((i32, i32), RGBColor)]) -> String {
+    points
+        .iter()
+        .map(|((x, y), c)| format!("{x},{y},{}", css(*c)))
+        .collect::<Vec<_>>()
+        .join(";")
+}
 
 fn x_range(years: &[i32]) -> (f64, f64) {
     let first = years.iter().min().copied().unwrap_or(2016) as f64;
@@ -73,6 +92,7 @@ pub fn draw_line(
     data: &LineChart,
     lang: Lang,
 ) -> Result<(), String> {
+    let element = canvas.clone();
     let root = blank(canvas)?;
     let scale = if data.percent { 100.0 } else { 1.0 };
     let all: Vec<f64> = data
@@ -131,13 +151,7 @@ pub fn draw_line(
                 data.benchmark.iter().map(|(y, v)| (*y as f64, v * scale)),
                 BENCH.stroke_width(2),
             ))
-            .map_err(|e| e.to_string())?
-            .label(if lang.is_en() {
-                "cluster mean"
-            } else {
-                "media cluster"
-            })
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], BENCH.stroke_width(2)));
+            .map_err(|e| e.to_string())?;
         chart
             .draw_series(
                 data.benchmark
@@ -155,18 +169,14 @@ pub fn draw_line(
                 TARGET.stroke_width(3),
             )
         }))
-        .map_err(|e| e.to_string())?
-        .label("target")
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], TARGET.stroke_width(3)));
+        .map_err(|e| e.to_string())?;
     // Actual values: a line and points coloured by status.
     chart
         .draw_series(LineSeries::new(
             data.actual.iter().map(|(y, v, _)| (*y as f64, v * scale)),
             ACTUAL.stroke_width(2),
         ))
-        .map_err(|e| e.to_string())?
-        .label(if lang.is_en() { "actual" } else { "consuntivo" })
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], ACTUAL.stroke_width(2)));
+        .map_err(|e| e.to_string())?;
     chart
         .draw_series(
             data.actual
@@ -174,13 +184,25 @@ pub fn draw_line(
                 .map(|(y, v, s)| Circle::new((*y as f64, v * scale), 6, status_color(*s).filled())),
         )
         .map_err(|e| e.to_string())?;
-    chart
-        .configure_series_labels()
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(0xcc, 0xcc, 0xcc))
-        .draw()
-        .map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())?;
+    // Where the points and the targets are (a target: on its bar, clear of the point).
+    let points: Vec<_> = data
+        .actual
+        .iter()
+        .map(|(y, v, s)| {
+            (
+                chart.backend_coord(&(*y as f64, v * scale)),
+                status_color(*s),
+            )
+        })
+        .collect();
+    let targets: Vec<_> = data
+        .targets
+        .iter()
+        .map(|(y, v)| (chart.backend_coord(&(*y as f64 + 0.22, v * scale)), TARGET))
+        .collect();
+    let _ = element.set_attribute("data-points", &positions(&points));
+    let _ = element.set_attribute("data-targets", &positions(&targets));
     Ok(())
 }
 

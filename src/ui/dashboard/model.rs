@@ -185,8 +185,9 @@ pub fn build(
                     .filter_map(|c| c.text.as_deref())
                     .collect();
                 let percent = is_percent(i.unit.as_deref(), &targets);
-                // The report judged without traces: they are written here, for this page only.
-                let mut traces = report.traces(plan, o, i);
+                // The report judged without traces: they are written here, for this page only, in
+                // the interface language (the page is rebuilt when it changes).
+                let mut traces = report.traces(plan, o, i, lang);
                 let cells = years
                     .iter()
                     .map(|y| {

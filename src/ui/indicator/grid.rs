@@ -95,10 +95,12 @@ pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
     let t = move |k: T| k.in_(lang.get());
     let code = StoredValue::new(code);
     let years = Memo::new(move |_| state.plan.with(|p| (p.years.first, p.years.last)));
+    // Traces in the interface language: written again when it changes.
     let outcomes = Memo::new_with_compare(
         move |_| {
+            let l = lang.get();
             state.plan.with(|p| {
-                super::single_plan(p, &code.get_value()).map(|one| report::evaluate(&one))
+                super::single_plan(p, &code.get_value()).map(|one| report::evaluate(&one, l))
             })
         },
         |_, _| true,

@@ -1,4 +1,11 @@
 //! CSV for Italian spreadsheets: `;` separator, decimal comma, UTF-8 BOM, CRLF line ends.
+//!
+//! A target cell unreadable in the source (`text: null`) is exported as the word the page shows,
+//! `illeggibile` (`unreadable` in English) followed by its note — never as an empty cell, which
+//! means "no target".
+
+use crate::plan::TargetCell;
+use crate::ui::i18n::{Lang, T};
 
 /// One cell, quoted when it holds a separator, a quote or a line break.
 pub fn cell(text: &str) -> String {
@@ -37,4 +44,22 @@ pub fn number(x: f64) -> String {
     let text = format!("{x:.6}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     text.replace('.', ",")
+}
+
+/// A year's target as exported: the text as written; empty when there is no target; the
+/// page's `illeggibile` marker (with the note, if any) when the source's cell is unreadable.
+pub fn target(cell: Option<&TargetCell>, lang: Lang) -> String {
+    match cell {
+        None => String::new(),
+        Some(TargetCell {
+            text: Some(text), ..
+        }) => text.clone(),
+        Some(TargetCell { text: None, note }) => {
+            let word = T::UnknownTarget.in_(lang);
+            match note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+                Some(note) => format!("{word}: {note}"),
+                None => word.to_string(),
+            }
+        }
+    }
 }

@@ -55,12 +55,7 @@ pub fn csv_rows(plan: &Plan, report: &Report, lang: Lang) -> Vec<Vec<String>> {
             owners.join(", "),
         ];
         for y in &years {
-            row.push(
-                i.targets
-                    .get(y)
-                    .and_then(|c| c.text.clone())
-                    .unwrap_or_default(),
-            );
+            row.push(csv::target(i.targets.get(y), lang));
             let outcome = report.outcome(&i.code, *y);
             row.push(match outcome.map(|o| &o.value) {
                 Some(crate::eval::Value::Number(x)) => csv::number(*x),
