@@ -60,6 +60,13 @@ fn csv_is_for_italian_spreadsheets() {
     assert!(doc.contains("\"a;b\";1,5\r\n"));
     assert!(doc.contains("'=SOMMA(A1);\"\"\"x\"\"\""));
     assert_eq!(io::csv::number(0.85), "0,85");
+    // Negative numbers stay numbers; anything else starting like a formula is neutralised.
+    for plain in ["-2,5", "-10 %", "-1.234,5", "12"] {
+        assert_eq!(io::csv::cell(plain), plain);
+    }
+    for risky in ["-1+2", "-cmd|' /C calc'!A0", "+SOMMA(A1)", "@x", "\t=1"] {
+        assert!(io::csv::cell(risky).starts_with("'"), "{risky}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -323,3 +323,22 @@ proptest::proptest! {
         proptest::prop_assert_eq!(forward.status == Status::Met, inside);
     }
 }
+
+#[test]
+fn english_traces_use_the_english_keywords() {
+    let values = series(&[(2019, 4.0)]);
+    let data = Data::new();
+    let scope = Scope {
+        values: Some(&values),
+        ..Scope::new(&data)
+    };
+    let trace = |target: &str, lang: Lang| {
+        evaluate_in(&parse_target(target).unwrap(), &scope, Some(2019), lang).trace
+    };
+    let en = trace("tra 3 e 5 o non X < 2", Lang::En);
+    assert!(en.contains("between 3 and 5 or not"), "{en}");
+    let it = trace("between 3 and 5 or not X < 2", Lang::It);
+    assert!(it.contains("tra 3 e 5 o non"), "{it}");
+    let deadline = trace("entro 31/12/2019", Lang::En);
+    assert!(deadline.contains("by 31/12/2019"), "{deadline}");
+}

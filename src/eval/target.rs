@@ -1,7 +1,7 @@
 //! Conditions: true, false, or "n.d." with the reason (three-valued: `falso e n.d.` is false,
 //! `vero o n.d.` is true, anything else unknown stays n.d.).
 
-use crate::lang::print::write_cond;
+use crate::lang::print::{write_cond_in, ENGLISH, ITALIAN};
 use crate::lang::{CmpOp, Cond, CondKind, ExprKind};
 
 use super::formula::{compare, Env, Val};
@@ -107,37 +107,46 @@ fn number(d: Datum, env: &Env) -> Result<f64, Unavailable> {
 /// `percent`: show values as percentages, as the target is written.
 pub(crate) fn cond_text(c: &Cond, env: &Env, percent: bool) -> String {
     let mut out = String::new();
-    write_cond(c, &mut out, &mut |leaf| match &leaf.node {
-        ExprKind::Number {
-            value,
-            percent: true,
-        } => Some(format_percent(value / 100.0, env.lang)),
-        ExprKind::Number {
-            value,
-            percent: false,
-        } => Some(super::number::format_number(*value, env.lang)),
-        ExprKind::Date(d) => Some(d.to_string()),
-        // The benchmark says what it is: "≥ 0,7 (media cluster)".
-        ExprKind::Benchmark => {
-            let v = env.eval(leaf);
-            let shown = v.map_or_else(
-                |_| "n.d.".to_string(),
-                |d| show_datum(&d, percent, env.lang),
-            );
-            let label = match env.lang {
-                crate::lang::Lang::It => "media cluster",
-                crate::lang::Lang::En => "cluster mean",
-            };
-            Some(format!("{shown} ({label})"))
-        }
-        ExprKind::Measure { .. } | ExprKind::Own { .. } | ExprKind::Code(_) => {
-            Some(env.eval(leaf).map_or_else(
-                |_| "n.d.".to_string(),
-                |d| show_datum(&d, percent, env.lang),
-            ))
-        }
-        _ => None,
-    });
+    let words = match env.lang {
+        crate::lang::Lang::It => &ITALIAN,
+        crate::lang::Lang::En => &ENGLISH,
+    };
+    write_cond_in(
+        c,
+        &mut out,
+        &mut |leaf| match &leaf.node {
+            ExprKind::Number {
+                value,
+                percent: true,
+            } => Some(format_percent(value / 100.0, env.lang)),
+            ExprKind::Number {
+                value,
+                percent: false,
+            } => Some(super::number::format_number(*value, env.lang)),
+            ExprKind::Date(d) => Some(d.to_string()),
+            // The benchmark says what it is: "≥ 0,7 (media cluster)".
+            ExprKind::Benchmark => {
+                let v = env.eval(leaf);
+                let shown = v.map_or_else(
+                    |_| "n.d.".to_string(),
+                    |d| show_datum(&d, percent, env.lang),
+                );
+                let label = match env.lang {
+                    crate::lang::Lang::It => "media cluster",
+                    crate::lang::Lang::En => "cluster mean",
+                };
+                Some(format!("{shown} ({label})"))
+            }
+            ExprKind::Measure { .. } | ExprKind::Own { .. } | ExprKind::Code(_) => {
+                Some(env.eval(leaf).map_or_else(
+                    |_| "n.d.".to_string(),
+                    |d| show_datum(&d, percent, env.lang),
+                ))
+            }
+            _ => None,
+        },
+        words,
+    );
     out
 }
 

@@ -117,15 +117,6 @@ pub(crate) fn write(
             text = format!("deviation max {} from {}", part(tolerance), part(reference));
         }
     }
-    if let (CondKind::Deadline(date), Lang::En) = (&cond.node, lang) {
-        // The printer writes the canonical keyword ("entro"); in English, "by".
-        let date = target::cond_text(
-            &Spanned::new(CondKind::Bare(date.clone()), date.span),
-            env,
-            percent,
-        );
-        text = format!("by {date}");
-    }
     let sep = match cond.node {
         CondKind::Bare(_) => ", ",
         CondKind::Within { .. } => "; ",

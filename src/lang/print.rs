@@ -130,7 +130,43 @@ fn paren_expr(e: &Expr, parens: bool, out: &mut String, leaf: Leaf) {
     }
 }
 
+/// The condition keywords in one language: the canonical form is Italian; the English aliases of
+/// the grammar are used to explain a target to an English reader.
+pub(crate) struct Words {
+    between: &'static str,
+    and: &'static str,
+    within: &'static str,
+    of: &'static str,
+    by: &'static str,
+    not: &'static str,
+    or: &'static str,
+}
+
+pub(crate) const ITALIAN: Words = Words {
+    between: "tra ",
+    and: " e ",
+    within: "scostamento max ",
+    of: " da ",
+    by: "entro ",
+    not: "non ",
+    or: " o ",
+};
+
+pub(crate) const ENGLISH: Words = Words {
+    between: "between ",
+    and: " and ",
+    within: "within ",
+    of: " of ",
+    by: "by ",
+    not: "not ",
+    or: " or ",
+};
+
 pub(crate) fn write_cond(c: &Cond, out: &mut String, leaf: Leaf) {
+    write_cond_in(c, out, leaf, &ITALIAN);
+}
+
+pub(crate) fn write_cond_in(c: &Cond, out: &mut String, leaf: Leaf, w: &Words) {
     match &c.node {
         CondKind::Bare(e) => write_expr(e, out, leaf),
         CondKind::Compare { subject, op, rhs } => {
@@ -147,46 +183,46 @@ pub(crate) fn write_cond(c: &Cond, out: &mut String, leaf: Leaf) {
                 write_expr(s, out, leaf);
                 out.push(' ');
             }
-            out.push_str("tra ");
+            out.push_str(w.between);
             write_expr(low, out, leaf);
-            out.push_str(" e ");
+            out.push_str(w.and);
             write_expr(high, out, leaf);
         }
         CondKind::Within {
             tolerance,
             reference,
         } => {
-            out.push_str("scostamento max ");
+            out.push_str(w.within);
             write_expr(tolerance, out, leaf);
-            out.push_str(" da ");
+            out.push_str(w.of);
             write_expr(reference, out, leaf);
         }
         CondKind::Deadline(e) => {
-            out.push_str("entro ");
+            out.push_str(w.by);
             write_expr(e, out, leaf);
         }
         CondKind::Not(x) => {
-            out.push_str("non ");
-            paren_cond(x, cond_prec(x) < 4, out, leaf);
+            out.push_str(w.not);
+            paren_cond(x, cond_prec(x) < 4, out, leaf, w);
         }
         CondKind::And(a, b) | CondKind::Or(a, b) => {
             let (p, word) = if let CondKind::And(..) = c.node {
-                (2, " e ")
+                (2, w.and)
             } else {
-                (1, " o ")
+                (1, w.or)
             };
-            paren_cond(a, cond_prec(a) < p, out, leaf);
+            paren_cond(a, cond_prec(a) < p, out, leaf, w);
             out.push_str(word);
-            paren_cond(b, cond_prec(b) <= p, out, leaf);
+            paren_cond(b, cond_prec(b) <= p, out, leaf, w);
         }
     }
 }
 
-fn paren_cond(c: &Cond, parens: bool, out: &mut String, leaf: Leaf) {
+fn paren_cond(c: &Cond, parens: bool, out: &mut String, leaf: Leaf, w: &Words) {
     if parens {
         out.push('(');
     }
-    write_cond(c, out, leaf);
+    write_cond_in(c, out, leaf, w);
     if parens {
         out.push(')');
     }

@@ -168,7 +168,6 @@ strings! {
     Eliminated => "Eliminato", "Eliminated";
     UnknownTarget => "illeggibile", "unreadable";
     UnreadableAct => "deliberazione illeggibile nella fonte", "resolution unreadable in the source";
-    ChartLegendText => "Linea: consuntivi; trattini rossi: target per anno; triangoli blu: media cluster; colore del punto = stato.", "Line: actual values; red dashes: target per year; blue triangles: cluster mean; point colour = status.";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

@@ -9,10 +9,9 @@ use crate::ui::i18n::{Lang, T};
 
 /// One cell, quoted when it holds a separator, a quote or a line break.
 pub fn cell(text: &str) -> String {
-    // A leading = + - @ would be run as a formula by spreadsheets: neutralise it.
-    let risky = text.starts_with(['=', '+', '-', '@'])
-        && text.parse::<f64>().is_err()
-        && !text.starts_with("-");
+    // A leading = + - @ (or a tab or carriage return before one) would be run as a formula by
+    // spreadsheets: neutralise it, except in a plain number such as -2,5 or -10 %.
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(text);
     let text = if risky {
         format!("'{text}")
     } else {
@@ -23,6 +22,19 @@ pub fn cell(text: &str) -> String {
     } else {
         text
     }
+}
+
+/// `-2,5`, `1.234,5`, `-10 %`: digits with separators, an optional sign and percent.
+fn is_number(text: &str) -> bool {
+    let digits = text
+        .strip_prefix('-')
+        .unwrap_or(text)
+        .trim_end_matches('%')
+        .trim_end();
+    digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// Rows of cells → the file's text, with the BOM Excel needs to read UTF-8.
