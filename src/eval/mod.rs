@@ -13,7 +13,7 @@ mod trace;
 mod types;
 
 pub use formula::Scope;
-pub use number::{format_number, format_percent};
+pub use number::{format_number, format_percent, parse_number, NotANumber, ReadNumber};
 pub use types::*;
 
 use crate::lang::{Lang, Target, TargetBody};
