@@ -14,7 +14,7 @@ mod trace;
 mod types;
 
 pub use formula::Scope;
-pub use number::{format_number, format_percent};
+pub use number::{format_number, format_percent, parse_number, NotANumber, ReadNumber};
 pub use threshold::thresholds;
 pub use types::*;
 

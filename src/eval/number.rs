@@ -49,6 +49,162 @@ fn format_decimals(x: f64, decimals: usize, lang: Lang) -> String {
     out
 }
 
+/// Text typed or pasted by a person that is not a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotANumber;
+
+/// A number read from text a person typed: its value, and whether the text was written the
+/// plain way of the language (otherwise the interface says what it understood: "letto come …").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReadNumber {
+    pub value: f64,
+    /// `false` when the text could be read otherwise (`1.234`: thousands or decimals?) or was
+    /// converted (`85%`, `1e3`, `1,234.5` in Italian, `3.5` in Italian).
+    pub plain: bool,
+}
+
+/// Reads a number the way a person writes it (Italian: `,` decimals and `.` thousands; English
+/// the other way round). Empty text → `Ok(None)`.
+///
+/// - `1.234,5` = 1234,5 · `1.234` = 1234 · `12.345.678` = 12345678 · `1 234,5` = 1234,5;
+/// - both `.` and `,`: the last one is the decimal separator (`1,234.5` = 1234,5 in Italian too);
+/// - one separator of the other language's kind, once (`.` in Italian): thousands when it
+///   follows 1–3 digits (not starting with 0) and is followed by exactly 3 digits (`1.234`),
+///   otherwise a decimal point (`3.5`, `0.125`, `1234.5`): lenient, and reported as not plain;
+/// - a separator repeated is a thousands separator, and its groups must have 3 digits;
+/// - `85%` = 0,85; a sign `-` (or `−`, `+`); an exponent `1,5E+06`; a trailing separator while
+///   typing (`3,` = 3).
+///
+/// Never NaN or infinite: a number too large for f64 is not a number.
+pub fn parse_number(text: &str, lang: Lang) -> Result<Option<ReadNumber>, NotANumber> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (t, percent) = match t.strip_suffix('%') {
+        Some(rest) => (rest.trim_end(), true),
+        None => (t, false),
+    };
+    let (negative, t) = if let Some(rest) = t.strip_prefix('-').or_else(|| t.strip_prefix('−')) {
+        (true, rest)
+    } else {
+        (false, t.strip_prefix('+').unwrap_or(t))
+    };
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(at) => (&t[..at], Some(&t[at + 1..])),
+        None => (t, None),
+    };
+    let exponent = match exponent {
+        None => None,
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(NotANumber);
+            }
+            Some(e)
+        }
+    };
+    let (int, frac, plain) = split_mantissa(mantissa, lang)?;
+    let mut canonical = String::with_capacity(int.len() + frac.len() + 8);
+    if negative {
+        canonical.push('-');
+    }
+    canonical.push_str(if int.is_empty() { "0" } else { &int });
+    if !frac.is_empty() {
+        canonical.push('.');
+        canonical.push_str(frac);
+    }
+    if let Some(e) = exponent {
+        canonical.push('e');
+        canonical.push_str(e);
+    }
+    let x: f64 = canonical.parse().map_err(|_| NotANumber)?;
+    let x = if percent { x / 100.0 } else { x };
+    if !x.is_finite() {
+        return Err(NotANumber);
+    }
+    Ok(Some(ReadNumber {
+        // No "-0" in a plan.
+        value: if x == 0.0 { 0.0 } else { x },
+        plain: plain && !percent && exponent.is_none(),
+    }))
+}
+
+/// Spaces people use to group thousands (`1 234`), besides the language's separator.
+fn is_space_group(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'')
+}
+
+/// The digits before and after the decimal separator of a mantissa (grouping removed), and
+/// whether it was written the plain way of `lang`.
+fn split_mantissa(m: &str, lang: Lang) -> Result<(String, &str, bool), NotANumber> {
+    if !m
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',' || is_space_group(c))
+    {
+        return Err(NotANumber);
+    }
+    let (local_point, local_group) = match lang {
+        Lang::It => (',', '.'),
+        Lang::En => ('.', ','),
+    };
+    let dots = m.matches('.').count();
+    let commas = m.matches(',').count();
+    let spaced = m.chars().any(is_space_group);
+    // Which character, if any, is the decimal separator, and is the reading the plain one?
+    let (point, plain) = match (dots, commas) {
+        (0, 0) => (None, true),
+        (_, 0) | (0, _) => {
+            let (c, n) = if dots > 0 { ('.', dots) } else { (',', commas) };
+            if n > 1 {
+                // Repeated: thousands (`12.345.678`; `1,234,567` pasted from English).
+                (None, c == local_group)
+            } else if c == local_point {
+                (Some(c), true)
+            } else if spaced {
+                // `1 234.5`: the spaces group, so the point is decimal.
+                (Some(c), false)
+            } else {
+                // A lone separator of the other kind: thousands only if it looks like it.
+                let (before, after) = m.split_once(c).unwrap_or((m, ""));
+                let thousands =
+                    (1..=3).contains(&before.len()) && !before.starts_with('0') && after.len() == 3;
+                (if thousands { None } else { Some(c) }, false)
+            }
+        }
+        _ => {
+            // Both: the last one is the decimal separator, and it comes once.
+            let last = m.rfind(['.', ',']).and_then(|i| m[i..].chars().next());
+            let c = last.ok_or(NotANumber)?;
+            if m.matches(c).count() != 1 {
+                return Err(NotANumber);
+            }
+            (Some(c), c == local_point)
+        }
+    };
+    let (int, frac) = match point {
+        Some(c) => m.split_once(c).ok_or(NotANumber)?,
+        None => (m, ""),
+    };
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(NotANumber);
+    }
+    let groups: Vec<&str> = int
+        .split(|c: char| c == '.' || c == ',' || is_space_group(c))
+        .collect();
+    if groups.len() > 1 {
+        let first_ok = (1..=3).contains(&groups[0].len());
+        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+            return Err(NotANumber);
+        }
+    }
+    let digits: String = groups.concat();
+    if digits.is_empty() && frac.is_empty() {
+        return Err(NotANumber);
+    }
+    Ok((digits, frac, plain && !spaced))
+}
+
 /// A datum or value as shown in traces: numbers as percentages when the target is written so.
 pub(crate) fn show_datum(d: &Datum, percent: bool, lang: Lang) -> String {
     match d {

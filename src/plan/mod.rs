@@ -25,3 +25,4 @@ pub use model::{
 pub use problem::{LoadError, Problem};
 pub use report::{IndicatorReport, MissionReport, ObjectiveReport, ParseCache, PlanReport, Scores};
 pub use revision::Activity;
+pub use validate::{weight_ok, WEIGHT_MAX};

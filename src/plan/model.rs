@@ -102,9 +102,9 @@ pub struct Mission {
     /// Three-digit code, e.g. "011".
     pub code: String,
     pub name: String,
-    /// Weight in the plan's roll-up (default 1).
+    /// Weight in the plan's roll-up (default 1; 0 to 1 000 000, 0 leaves it out).
     #[serde(default = "one", skip_serializing_if = "is_one")]
-    #[schemars(range(min = 0.0))]
+    #[schemars(range(min = 0.0, max = super::validate::WEIGHT_MAX))]
     pub weight: f64,
     pub objectives: Vec<Objective>,
 }
@@ -115,9 +115,9 @@ pub struct Mission {
 pub struct Objective {
     pub number: u32,
     pub title: String,
-    /// Weight in its mission's roll-up (default 1).
+    /// Weight in its mission's roll-up (default 1; 0 to 1 000 000, 0 leaves it out).
     #[serde(default = "one", skip_serializing_if = "is_one")]
-    #[schemars(range(min = 0.0))]
+    #[schemars(range(min = 0.0, max = super::validate::WEIGHT_MAX))]
     pub weight: f64,
     /// First year of the objective's columns, when later than the plan's first year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -148,9 +148,9 @@ pub struct Indicator {
     /// Which way is good (default: higher).
     #[serde(default)]
     pub polarity: Polarity,
-    /// Weight in its objective's roll-up (default 1).
+    /// Weight in its objective's roll-up (default 1; 0 to 1 000 000, 0 leaves it out).
     #[serde(default = "one", skip_serializing_if = "is_one")]
-    #[schemars(range(min = 0.0))]
+    #[schemars(range(min = 0.0, max = super::validate::WEIGHT_MAX))]
     pub weight: f64,
     /// Owner ids (see `owners`); empty when the source does not say.
     #[serde(default)]

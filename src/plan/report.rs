@@ -308,7 +308,9 @@ impl ParseCache {
 }
 
 /// Weighted average per year of the children that have a score that year (weight 0 counts
-/// for nothing; no child with a score → `None`).
+/// for nothing; no child with a score → `None`). Never NaN or infinite: a weight or score that
+/// is not finite counts for nothing, and sums that overflow (weights beyond
+/// [`super::WEIGHT_MAX`], which validation refuses) give no score rather than NaN.
 fn roll_up<F: Fn(i32) -> Option<f64>>(
     years: &[i32],
     children: impl Iterator<Item = (f64, F)>,
@@ -320,9 +322,10 @@ fn roll_up<F: Fn(i32) -> Option<f64>>(
             let (sum, weights) = children
                 .iter()
                 .filter_map(|(w, score)| score(y).map(|s| (*w, s)))
-                .filter(|(w, s)| *w > 0.0 && s.is_finite())
+                .filter(|(w, s)| w.is_finite() && *w > 0.0 && s.is_finite())
                 .fold((0.0, 0.0), |(sum, ws), (w, s)| (sum + w * s, ws + w));
-            (y, (weights > 0.0).then(|| sum / weights))
+            let mean = sum / weights;
+            (y, (weights > 0.0 && mean.is_finite()).then_some(mean))
         })
         .collect()
 }

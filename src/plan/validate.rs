@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 
 use super::model::Plan;
 use super::problem::Problem;
+use crate::eval::format_number;
+use crate::lang::Lang;
 
 /// Years a plan may cover: generous, but it keeps typos like 20199 out.
 const YEAR_MIN: i32 = 1900;
@@ -204,12 +206,28 @@ impl Problems {
     }
 }
 
+/// The largest weight a missione, objective or indicator may have. Weights are relative (0
+/// leaves a child out of the average, 1 is the default); the bound keeps the weighted sums of
+/// the roll-up far from overflow and typos like `1e308` out.
+pub const WEIGHT_MAX: f64 = 1_000_000.0;
+
+/// A weight the plan accepts: a number from 0 to [`WEIGHT_MAX`].
+pub fn weight_ok(w: f64) -> bool {
+    (0.0..=WEIGHT_MAX).contains(&w)
+}
+
 fn check_weight(problems: &mut Problems, path: &str, w: f64) {
-    if !w.is_finite() || w < 0.0 {
+    if !weight_ok(w) {
+        // 1e308 as "1e308", not as 309 digits.
+        let (it, en) = if w.is_finite() && w.abs() < 1e12 {
+            (format_number(w, Lang::It), format_number(w, Lang::En))
+        } else {
+            (format!("{w:e}"), format!("{w:e}"))
+        };
         problems.add(
             format!("{path}.weight"),
-            format!("peso {w} non valido (numero ≥ 0)"),
-            format!("invalid weight {w} (number ≥ 0)"),
+            format!("peso {it} non valido: dev'essere un numero tra 0 e 1.000.000 (0 = escluso dalla media)"),
+            format!("invalid weight {en}: it must be a number between 0 and 1,000,000 (0 = left out of the average)"),
         );
     }
 }

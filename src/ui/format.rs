@@ -53,28 +53,16 @@ pub fn score(x: f64, lang: Lang) -> String {
     format!("{} %", number(x, lang, 0))
 }
 
-/// Parses a number typed by a person: `3,5`, `3.5`, `1.234,5`, `85%`, `-2`. Empty → `Ok(None)`.
-/// Text that is not a number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NotANumber;
+/// Text that is not a number (the reader lives in `eval`, plain Rust tested natively).
+pub use crate::eval::NotANumber;
 
+/// Reads a number typed by a person the Italian way: `3,5`, `1.234,5`, `1.234`, `85%`, `-2`
+/// (the rules: [`crate::eval::parse_number`]). Empty → `Ok(None)`.
 pub fn parse_input(text: &str) -> Result<Option<f64>, NotANumber> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let (t, pct) = match t.strip_suffix('%') {
-        Some(rest) => (rest.trim(), true),
-        None => (t, false),
-    };
-    let cleaned: String = if t.contains(',') {
-        t.replace('.', "").replace(',', ".")
-    } else {
-        t.to_string()
-    };
-    let x: f64 = cleaned.parse().map_err(|_| NotANumber)?;
-    if !x.is_finite() {
-        return Err(NotANumber);
-    }
-    Ok(Some(if pct { x / 100.0 } else { x }))
+    parse_input_in(text, Lang::It)
+}
+
+/// [`parse_input`] in the interface's language (English: `1,234.5`).
+pub fn parse_input_in(text: &str, lang: Lang) -> Result<Option<f64>, NotANumber> {
+    crate::eval::parse_number(text, lang).map(|r| r.map(|r| r.value))
 }

@@ -104,6 +104,8 @@ strings! {
     ValueDirect => "Valore (inserito direttamente)", "Value (entered directly)";
     Computed => "Calcolato", "Computed";
     NotANumber => "Non è un numero: scrivi per esempio 3,5 oppure 85%", "Not a number: write e.g. 3.5 or 85%";
+    WeightRange => "Il peso dev'essere un numero tra 0 e 1.000.000 (0 = escluso dalla media).", "The weight must be a number between 0 and 1,000,000 (0 = left out of the average).";
+    ReadAs => "letto come", "read as";
     Export => "Esporta", "Export";
     ExportJson => "Esporta JSON", "Export JSON";
     ExportCsv => "Esporta CSV (foglio di calcolo)", "Export CSV (spreadsheet)";

@@ -129,11 +129,13 @@ pub fn CheckedInput(
         draft.set(v);
     });
     let error = Memo::new(move |_| check(kind, &draft.get(), lang.get()).err());
+    // May run while the field is being removed (another indicator chosen right after typing):
+    // `try_*` only, a disposed value means the text is not saved, never a panic.
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         draft.set(text.clone());
-        let valid = check(kind, &text, lang.get_untracked()).is_ok();
-        if let (Some(s), Some(k)) = (state, keep.get_value()) {
+        let valid = check(kind, &text, lang.try_get_untracked().unwrap_or_default()).is_ok();
+        if let (Some(s), Some(k)) = (state, keep.try_get_value().flatten()) {
             if valid {
                 s.forget_draft(&k);
             } else {
@@ -141,7 +143,7 @@ pub fn CheckedInput(
             }
         }
         if valid {
-            on_valid.run(text);
+            let _ = on_valid.try_run(text);
         }
     };
     let input = if multiline {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::ui::i18n::Tr;
 
 use super::checked::{CheckedInput, Kind};
+use super::entry::{Accept, NumberInput};
 use super::ops;
 use crate::eval::Datum;
 use crate::lang::{parse_formula, BENCHMARK_SERIES};
@@ -14,7 +15,7 @@ use crate::plan::{Indicator, TargetCell};
 use crate::ui::badge::StatusBadge;
 use crate::ui::dashboard::model::value_text;
 use crate::ui::format;
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::T;
 use crate::ui::report;
 use crate::ui::state::AppState;
 
@@ -52,55 +53,23 @@ fn put(i: &mut Indicator, s: &Series, year: i32, d: Option<Datum>) {
     }
 }
 
-/// A number or date input: invalid text stays in the field with a message, valid text is saved.
 #[component]
-fn DatumInput(
-    #[prop(into)] value: Signal<String>,
-    lang: RwSignal<Lang>,
-    on_valid: Callback<Option<Datum>>,
-    #[prop(into)] label: String,
-    #[prop(into)] testid: String,
+pub fn YearGrid(
+    /// The indicator's code: it follows a rename typed in the form.
+    code: Signal<String>,
+    ind: Memo<Option<Indicator>>,
 ) -> impl IntoView {
-    let draft = RwSignal::new(value.get_untracked());
-    let value = Memo::new(move |_| value.get());
-    Effect::new(move |_| draft.set(value.get()));
-    let bad = Memo::new(move |_| ops::parse_datum(&draft.get()).is_err());
-    view! {
-        <input
-            class="num"
-            inputmode="decimal"
-            data-testid=testid
-            aria-label=label
-            aria-invalid=move || bad.get().to_string()
-            title=move || if bad.get() { T::NotANumber.in_(lang.get()) } else { "" }
-            prop:value=move || draft.get()
-            on:input=move |ev| {
-                let text = event_target_value(&ev);
-                draft.set(text.clone());
-                if let Ok(d) = ops::parse_datum(&text) {
-                    on_valid.run(d);
-                }
-            }
-        />
-        <Show when=move || bad.get()>
-            <span class="field-error" role="alert"><Tr k=T::NotANumber /></span>
-        </Show>
-    }
-}
-
-#[component]
-pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let t = move |k: T| k.in_(lang.get());
-    let code = StoredValue::new(code);
     let years = Memo::new(move |_| state.plan.with(|p| (p.years.first, p.years.last)));
     // Traces in the interface language: written again when it changes.
     let outcomes = Memo::new_with_compare(
         move |_| {
             let l = lang.get();
             state.plan.with(|p| {
-                super::single_plan(p, &code.get_value()).map(|one| report::evaluate(&one, l))
+                code.with(|c| super::single_plan(p, c))
+                    .map(|one| report::evaluate(&one, l))
             })
         },
         |_, _| true,
@@ -122,8 +91,11 @@ pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
             names
         })
     });
+    // Edits may come from a field being removed (another indicator chosen): `try_*` reads.
     let edit = move |key: String, f: Box<dyn FnOnce(&mut Indicator) + Send + Sync>| {
-        let c = code.get_value();
+        let Some(c) = code.try_get_untracked() else {
+            return;
+        };
         state.edit(Some(&format!("{key}:{c}")), move |p| {
             if let Some(i) = ops::find_mut(p, &c) {
                 f(i);
@@ -136,19 +108,16 @@ pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
             .map(|y| {
                 let s1 = s.clone();
                 let s2 = s.clone();
-                let value = Signal::derive(move || {
-                    ind.with(|i| {
-                        i.as_ref()
-                            .map(|i| ops::datum_text(get(i, &s1, y).as_ref(), lang.get()))
-                            .unwrap_or_default()
-                    })
-                });
+                let value =
+                    Signal::derive(move || ind.with(|i| i.as_ref().and_then(|i| get(i, &s1, y))));
                 let key = format!("{testid}-{y}");
                 view! {
                     <td>
-                        <DatumInput
+                        <NumberInput
                             value=value
                             lang=lang
+                            accept=Accept::Datum
+                            cell=true
                             label=format!("{label} {y}")
                             testid=key.clone()
                             on_valid=Callback::new(move |d: Option<Datum>| {
@@ -204,7 +173,7 @@ pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
                                                     label=Signal::derive(move || format!("{} {y}", t(T::Target)))
                                                     lang=lang
                                                     testid=format!("target-{y}")
-                                                    keep=format!("{}/target/{y}", code.get_value())
+                                                    keep=format!("{}/target/{y}", code.get_untracked())
                                                     on_valid=Callback::new(move |v: String| {
                                                         edit(
                                                             format!("target-{y}"),
@@ -253,7 +222,7 @@ pub fn YearGrid(code: String, ind: Memo<Option<Indicator>>) -> impl IntoView {
                                 outcomes.with(|r| {
                                     (first..=last)
                                         .map(|y| {
-                                            let o = r.as_ref().and_then(|r| r.outcome(&code.get_value(), y)).cloned();
+                                            let o = r.as_ref().and_then(|r| code.with(|c| r.outcome(c, y))).cloned();
                                             match o {
                                                 Some(o) => {
                                                     let status = o.status;

@@ -3,6 +3,7 @@
 //! history; add, duplicate, remove indicators and objectives.
 
 pub mod checked;
+pub mod entry;
 pub mod grid;
 pub mod ops;
 
@@ -11,9 +12,10 @@ use leptos::prelude::*;
 use crate::ui::i18n::Tr;
 
 use self::checked::{CheckedInput, Kind};
+use self::entry::{Accept, NumberInput};
 use super::i18n::T;
 use super::state::AppState;
-use crate::eval::Polarity;
+use crate::eval::{Datum, Polarity};
 use crate::plan::{Indicator, Plan, RevisionKind};
 
 /// The plan cut down to one indicator (its objective and mission, all acts and owners):
@@ -75,6 +77,18 @@ pub fn Editor() -> impl IntoView {
             if first.is_some() {
                 state.selected.set(first);
             }
+        }
+    });
+    // The form on screen: a new one when another indicator is chosen, the same one when the
+    // indicator shown is renamed in it (typing in the code field keeps its focus and caret).
+    // `live` is the code the open form edits; the form updates it when it renames.
+    let live = StoredValue::new(state.selected.get_untracked());
+    let open = RwSignal::new(state.selected.get_untracked());
+    Effect::new(move |_| {
+        let sel = state.selected.get();
+        if live.try_get_value().as_ref() != Some(&sel) {
+            live.set_value(sel.clone());
+            open.set(sel);
         }
     });
     let add = move |_| {
@@ -155,57 +169,86 @@ pub fn Editor() -> impl IntoView {
                 <button data-testid="objective-add" on:click=add_objective><Tr k=T::AddObjective /></button>
                 <button class="danger" data-testid="objective-remove" on:click=remove_objective><Tr k=T::RemoveObjective /></button>
             </div>
-            {move || state.selected.get().map(|code| view! { <Form code=code /> })}
+            {move || open.get().map(|code| view! { <Form code=code live=live /> })}
         </section>
     }
 }
 
+/// The form of one indicator. `code` is its code when opened; a rename typed in the code field
+/// changes it here (and in `live`, the editor's note of the code the open form edits).
+///
+/// Every handler may run while the form is being removed (a field edited, then another
+/// indicator chosen: the browser fires the field's last events on the way out), so handlers
+/// read the form's own reactive values with `try_*` only: a disposed value means "do nothing",
+/// never a panic (which would kill the page).
 #[component]
-fn Form(code: String) -> impl IntoView {
+fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let t = move |k: T| k.in_(lang.get());
-    let code_s = StoredValue::new(code.clone());
-    let ind = Memo::new(move |_| {
-        state
-            .plan
-            .with(|p| ops::find(p, &code_s.get_value()).cloned())
-    });
+    // Groups the quick edits of the code field into one undo step, across renames.
+    let opened_as = StoredValue::new(code.clone());
+    let code_s = RwSignal::new(code.clone());
+    let ind = Memo::new(move |_| code_s.with(|c| state.plan.with(|p| ops::find(p, c).cloned())));
     let field = move |f: fn(&Indicator) -> String| {
         Signal::derive(move || ind.with(|i| i.as_ref().map(f).unwrap_or_default()))
     };
     let set = move |key: &'static str, f: Box<dyn FnOnce(&mut Indicator)>| {
-        let code = code_s.get_value();
+        let Some(code) = code_s.try_get_untracked() else {
+            return;
+        };
         state.edit(Some(&format!("{key}:{code}")), move |p| {
             if let Some(i) = ops::find_mut(p, &code) {
                 f(i);
             }
         });
     };
-    let code_error = RwSignal::new(None::<&'static str>);
-    let weight_error = RwSignal::new(false);
+    // The code field: saved as you type when it is a free code; otherwise the text stays, with
+    // the message, and the plan keeps the last good code.
+    let code_draft = RwSignal::new(code);
+    let code_error = RwSignal::new(None::<T>);
+    let plan_code = Memo::new(move |_| ind.with(|i| i.as_ref().map(|i| i.code.clone())));
+    Effect::new(move |_| {
+        // The code changed elsewhere (undo): show it, unless it is what was typed here.
+        if let Some(c) = plan_code.get() {
+            if code_draft
+                .try_with_untracked(|d| d.trim() != c)
+                .unwrap_or(false)
+            {
+                code_draft.set(c);
+                code_error.set(None);
+            }
+        }
+    });
     let on_code = move |ev: leptos::ev::Event| {
-        let new = event_target_value(&ev).trim().to_string();
-        let old = code_s.get_value();
+        let text = event_target_value(&ev);
+        code_draft.set(text.clone());
+        let new = text.trim().to_string();
+        let Some(old) = code_s.try_get_untracked() else {
+            return;
+        };
         if new == old {
             code_error.set(None);
             return;
         }
         if new.is_empty() {
-            code_error.set(Some("code-empty"));
+            code_error.set(Some(T::CodeEmpty));
             return;
         }
         if state.plan.with_untracked(|p| ops::find(p, &new).is_some()) {
-            code_error.set(Some("code-taken"));
+            code_error.set(Some(T::CodeTaken));
             return;
         }
         code_error.set(None);
         let n2 = new.clone();
-        state.edit(None, move |p| {
+        let key = opened_as.try_with_value(|c| format!("code:{c}"));
+        state.edit(key.as_deref(), move |p| {
             if let Some(i) = ops::find_mut(p, &old) {
                 i.code = n2;
             }
         });
+        code_s.set(new.clone());
+        live.set_value(Some(new.clone()));
         state.selected.set(Some(new));
     };
     view! {
@@ -229,13 +272,13 @@ fn Form(code: String) -> impl IntoView {
                         <Tr k=T::Code />
                         <input
                             data-testid="field-code"
-                            prop:value=field(|i| i.code.clone())
+                            autocomplete="off"
+                            prop:value=move || code_draft.get()
                             aria-invalid=move || code_error.get().is_some().to_string()
-                            on:change=on_code
+                            on:input=on_code
                         />
                         {move || code_error.get().map(|k| {
-                            let msg = if k == "code-empty" { t(T::CodeEmpty) } else { t(T::CodeTaken) };
-                            view! { <span class="field-error" role="alert">{msg}</span> }
+                            view! { <span class="field-error" role="alert" data-testid="field-code-error">{t(k)}</span> }
                         })}
                     </label>
                     <label>
@@ -279,22 +322,18 @@ fn Form(code: String) -> impl IntoView {
                     </label>
                     <label>
                         <Tr k=T::Weight />
-                        <input
-                            data-testid="field-weight"
-                            inputmode="decimal"
-                            prop:value=move || ind.with(|i| i.as_ref().map(|i| crate::ui::format::number(i.weight, lang.get(), 4)).unwrap_or_default())
-                            aria-invalid=move || weight_error.get().to_string()
-                            on:change=move |ev| match crate::ui::format::parse_input(&event_target_value(&ev)) {
-                                Ok(Some(w)) if w >= 0.0 => {
-                                    weight_error.set(false);
+                        <NumberInput
+                            value=Signal::derive(move || ind.with(|i| i.as_ref().map(|i| Datum::Number(i.weight))))
+                            lang=lang
+                            accept=Accept::Weight
+                            label=Signal::derive(move || t(T::Weight).to_string())
+                            testid="field-weight"
+                            on_valid=Callback::new(move |d: Option<Datum>| {
+                                if let Some(Datum::Number(w)) = d {
                                     set("weight", Box::new(move |i| i.weight = w));
                                 }
-                                _ => weight_error.set(true),
-                            }
+                            })
                         />
-                        <Show when=move || weight_error.get()>
-                            <span class="field-error" role="alert"><Tr k=T::NotANumber /></span>
-                        </Show>
                     </label>
                     <fieldset class="wide owners">
                         <legend><Tr k=T::Owner /></legend>
@@ -337,7 +376,7 @@ fn Form(code: String) -> impl IntoView {
                             label=Signal::derive(move || t(T::Formula).to_string())
                             lang=lang
                             testid="field-formula"
-                            keep=format!("{}/formula", code_s.get_value())
+                            keep=format!("{}/formula", code_s.get_untracked())
                             on_valid=Callback::new(move |v: String| {
                                 set("formula", Box::new(move |i| i.formula = (!v.trim().is_empty()).then_some(v)));
                             })
@@ -357,8 +396,8 @@ fn Form(code: String) -> impl IntoView {
                     </label>
                 </div>
             </div>
-            <ObjectiveFields code=code_s.get_value() />
-            <grid::YearGrid code=code_s.get_value() ind=ind />
+            <ObjectiveFields code=code_s.into() />
+            <grid::YearGrid code=code_s.into() ind=ind />
             <Show when=move || ind.with(|i| i.as_ref().is_some_and(|i| !i.notes.is_empty()))>
                 <div class="card" data-testid="indicator-notes">
                     <h3><Tr k=T::Notes /></h3>
@@ -415,21 +454,26 @@ fn Form(code: String) -> impl IntoView {
 
 /// Title and weight of the objective holding the indicator.
 #[component]
-fn ObjectiveFields(code: String) -> impl IntoView {
+fn ObjectiveFields(
+    /// The code of the indicator shown (it follows a rename).
+    code: Signal<String>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let code = StoredValue::new(code);
+    let t = move |k: T| k.in_(lang.get());
     let objective = Memo::new(move |_| {
-        state.plan.with(|p| {
-            p.indicators()
-                .find(|(_, _, i)| i.code == code.get_value())
-                .map(|(_, o, _)| (o.number, o.title.clone(), o.weight))
+        code.with(|c| {
+            state.plan.with(|p| {
+                p.indicators()
+                    .find(|(_, _, i)| i.code == *c)
+                    .map(|(_, o, _)| (o.number, o.title.clone(), o.weight))
+            })
         })
     });
-    let weight_error = RwSignal::new(false);
+    // May run while the form is being removed: `try_*` only (see `Form`).
     let edit = move |key: &'static str,
                      f: Box<dyn FnOnce(&mut crate::plan::Objective) + Send + Sync>| {
-        let Some((n, _, _)) = objective.get_untracked() else {
+        let Some((n, _, _)) = objective.try_get_untracked().flatten() else {
             return;
         };
         state.edit(Some(&format!("{key}:{n}")), move |p| {
@@ -460,22 +504,18 @@ fn ObjectiveFields(code: String) -> impl IntoView {
                 </label>
                 <label>
                     <Tr k=T::Weight />
-                    <input
-                        data-testid="objective-weight"
-                        inputmode="decimal"
-                        prop:value=move || objective.get().map(|o| crate::ui::format::number(o.2, lang.get(), 4)).unwrap_or_default()
-                        aria-invalid=move || weight_error.get().to_string()
-                        on:change=move |ev| match crate::ui::format::parse_input(&event_target_value(&ev)) {
-                            Ok(Some(w)) if w >= 0.0 => {
-                                weight_error.set(false);
+                    <NumberInput
+                        value=Signal::derive(move || objective.with(|o| o.as_ref().map(|o| Datum::Number(o.2))))
+                        lang=lang
+                        accept=Accept::Weight
+                        label=Signal::derive(move || format!("{} {}", t(T::Weight), t(T::Objective)))
+                        testid="objective-weight"
+                        on_valid=Callback::new(move |d: Option<Datum>| {
+                            if let Some(Datum::Number(w)) = d {
                                 edit("objective-weight", Box::new(move |o| o.weight = w));
                             }
-                            _ => weight_error.set(true),
-                        }
+                        })
                     />
-                    <Show when=move || weight_error.get()>
-                        <span class="field-error" role="alert"><Tr k=T::NotANumber /></span>
-                    </Show>
                 </label>
             </div>
         </div>

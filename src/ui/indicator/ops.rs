@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::eval::{Date, Datum, Polarity};
+use crate::eval::Polarity;
 use crate::plan::{Indicator, Objective, Plan};
 
 pub fn find<'a>(plan: &'a Plan, code: &str) -> Option<&'a Indicator> {
@@ -147,28 +147,6 @@ pub fn add_objective(plan: &mut Plan, near: Option<&str>, title: &str) -> Option
 pub fn remove_objective(plan: &mut Plan, number: u32) {
     for m in &mut plan.missions {
         m.objectives.retain(|o| o.number != number);
-    }
-}
-
-/// A datum typed by a person: a number (`3,5`, `85%`) or a date `gg/mm/aaaa`; empty → `None`.
-pub fn parse_datum(text: &str) -> Result<Option<Datum>, crate::ui::format::NotANumber> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    if t.contains('/') {
-        return Date::parse(t)
-            .map(|d| Some(Datum::Date(d)))
-            .ok_or(crate::ui::format::NotANumber);
-    }
-    crate::ui::format::parse_input(t).map(|x| x.map(Datum::Number))
-}
-
-pub fn datum_text(d: Option<&Datum>, lang: crate::lang::Lang) -> String {
-    match d {
-        None => String::new(),
-        Some(Datum::Number(x)) => crate::ui::format::number(*x, lang, 6),
-        Some(Datum::Date(d)) => d.to_string(),
     }
 }
 

@@ -20,6 +20,7 @@ use crate::ui::dashboard::model::value_text;
 use crate::ui::format;
 use crate::ui::i18n::T;
 use crate::ui::indicator::checked::{CheckedInput, Kind};
+use crate::ui::indicator::entry::{read, Accept};
 use crate::ui::indicator::ops;
 use crate::ui::notice::Level;
 use crate::ui::state::AppState;
@@ -101,7 +102,7 @@ pub fn Lab() -> impl IntoView {
                         let series = ys
                             .iter()
                             .filter_map(|(y, text)| {
-                                ops::parse_datum(text).ok().flatten().map(|d| (*y, d))
+                                read(text, Accept::Datum, lang).ok()?.datum.map(|d| (*y, d))
                             })
                             .collect::<BTreeMap<i32, Datum>>();
                         (name.clone(), series)
@@ -135,11 +136,20 @@ pub fn Lab() -> impl IntoView {
     }));
     let apply_year = RwSignal::new(last);
     let apply = move |_| {
-        let (c, y) = (apply_code.get_untracked(), apply_year.get_untracked());
-        let (f, tg) = (formula.get_untracked(), target.get_untracked());
+        // `try_*`: a click may arrive while the Laboratorio is being removed (tab switch).
+        let (Some(c), Some(y)) = (
+            apply_code.try_get_untracked(),
+            apply_year.try_get_untracked(),
+        ) else {
+            return;
+        };
+        let (Some(f), Some(tg)) = (formula.try_get_untracked(), target.try_get_untracked()) else {
+            return;
+        };
         if parse_formula(&f).is_err() || parse_target(&tg).is_err() {
             return;
         }
+        let c2 = c.clone();
         state.edit(None, move |p| {
             if let Some(i) = ops::find_mut(p, &c) {
                 i.formula = Some(f);
@@ -153,16 +163,9 @@ pub fn Lab() -> impl IntoView {
                 );
             }
         });
-        state.notices.push(
-            Level::Info,
-            "applied",
-            T::Applied,
-            format!(
-                "{} · {}",
-                apply_code.get_untracked(),
-                apply_year.get_untracked()
-            ),
-        );
+        state
+            .notices
+            .push(Level::Info, "applied", T::Applied, format!("{c2} · {y}"));
     };
     view! {
         <section class="lab editor" data-testid="lab">
@@ -232,6 +235,13 @@ pub fn Lab() -> impl IntoView {
                                             .map(|y| {
                                                 let m1 = m.clone();
                                                 let m2 = m.clone();
+                                                let m3 = m.clone();
+                                                // What the cell reads as: an error, or "letto come …" when
+                                                // the text could be read otherwise. The text is never rewritten.
+                                                let reading = Memo::new(move |_| {
+                                                    let l = lang.get();
+                                                    cells.with(|c| c.get(&m1).and_then(|s| s.get(&y)).map(|t| read(t, Accept::Datum, l)))
+                                                });
                                                 view! {
                                                     <td>
                                                         <input
@@ -239,7 +249,7 @@ pub fn Lab() -> impl IntoView {
                                                             inputmode="decimal"
                                                             aria-label=format!("{m} {y}")
                                                             data-testid=format!("lab-cell-{m}-{y}")
-                                                            aria-invalid=move || cells.with(|c| c.get(&m1).and_then(|s| s.get(&y)).is_some_and(|t| ops::parse_datum(t).is_err())).to_string()
+                                                            aria-invalid=move || reading.with(|r| matches!(r, Some(Err(_)))).to_string()
                                                             prop:value=cells.with_untracked(|c| c.get(&m).and_then(|s| s.get(&y)).cloned().unwrap_or_default())
                                                             on:input=move |ev| {
                                                                 let v = event_target_value(&ev);
@@ -249,6 +259,10 @@ pub fn Lab() -> impl IntoView {
                                                                 });
                                                             }
                                                         />
+                                                        {move || reading.get().map(|r| match r {
+                                                            Err(k) => view! { <span class="field-error" role="alert" data-testid=format!("lab-cell-{m3}-{y}-error")><Tr k=k /></span> }.into_any(),
+                                                            Ok(r) => r.note.map(|n| view! { <span class="muted field-note" data-testid=format!("lab-cell-{m3}-{y}-read")><Tr k=T::ReadAs /> " " {n}</span> }).into_any(),
+                                                        })}
                                                     </td>
                                                 }
                                             })

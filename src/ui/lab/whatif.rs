@@ -152,11 +152,14 @@ pub fn WhatIf() -> impl IntoView {
         })
     });
     let save = move |_| {
-        let (c, y, text) = (
-            code.get_untracked(),
-            year.get_untracked(),
-            proposal.get_untracked(),
-        );
+        // `try_*`: a click may arrive while the Laboratorio is being removed (tab switch).
+        let (Some(c), Some(y), Some(text)) = (
+            code.try_get_untracked(),
+            year.try_get_untracked(),
+            proposal.try_get_untracked(),
+        ) else {
+            return;
+        };
         state.edit(None, move |p| set_target(p, &c, y, &text));
     };
     view! {
