@@ -242,6 +242,7 @@ impl AppState {
         let mut prev = None;
         self.history.update_value(|h| prev = h.undo(&current));
         if let Some(p) = prev {
+            self.keep_selection(&current, &p);
             self.plan.set(p);
             self.after_change();
         }
@@ -252,9 +253,26 @@ impl AppState {
         let mut next = None;
         self.history.update_value(|h| next = h.redo(&current));
         if let Some(p) = next {
+            self.keep_selection(&current, &p);
             self.plan.set(p);
             self.after_change();
         }
+    }
+
+    /// After undo or redo the chosen indicator may be gone (its code renamed, or it was just
+    /// added): choose the one in the same place of the plan, or none (the editor then shows the
+    /// first).
+    fn keep_selection(&self, from: &Plan, to: &Plan) {
+        let Some(code) = self.selected.get_untracked() else {
+            return;
+        };
+        if to.indicators().any(|(_, _, i)| i.code == code) {
+            return;
+        }
+        let place = from.indicators().position(|(_, _, i)| i.code == code);
+        let same_place = place.and_then(|n| to.indicators().nth(n));
+        self.selected
+            .set(same_place.map(|(_, _, i)| i.code.clone()));
     }
 
     fn sync_history_flags(&self) {

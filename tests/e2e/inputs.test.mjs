@@ -231,3 +231,25 @@ test("Laboratorio: le celle dei dati non si riscrivono e dicono come sono state 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test("annullare un cambio di codice riporta l'editor sull'indicatore con il codice di prima", async () => {
+  const { ctx, page, errors } = await editor("1.2");
+  const name = await page.locator(tid("field-name")).inputValue();
+  await page.fill(tid("field-code"), "1.2bis");
+  await saved(page);
+  await page.click(tid("undo"));
+  await page.waitForFunction(
+    (sel) => document.querySelector(sel)?.value === "1.2",
+    `${tid("field-code")}`,
+    { timeout: 5_000 },
+  );
+  assert.equal(await page.locator(tid("field-name")).inputValue(), name, "the same indicator, not another");
+  await page.click(tid("redo"));
+  await page.waitForFunction(
+    (sel) => document.querySelector(sel)?.value === "1.2bis",
+    `${tid("field-code")}`,
+    { timeout: 5_000 },
+  );
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
