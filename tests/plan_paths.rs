@@ -175,3 +175,30 @@ fn a_migrated_plan_reports_the_path_without_a_position() {
         .starts_with("missions[0].objectives[0].indicators[0]"));
     assert_eq!(problems[0].line, None);
 }
+
+proptest::proptest! {
+    /// Whatever a file holds, locating its error never panics (a panic kills the page): the
+    /// minimal plan cut anywhere, or with any byte replaced by a character that breaks JSON.
+    #[test]
+    fn locating_errors_never_panics(
+        cut in 0usize..2000,
+        at in 0usize..2000,
+        with in proptest::sample::select(vec!["\"", "\\", "{", "}", "[", "]", ",", ":", "è", "\u{1}", "x"]),
+    ) {
+        let text = include_str!("fixtures/minimal_plan.json");
+        let mut cut_at = cut.min(text.len());
+        while !text.is_char_boundary(cut_at) {
+            cut_at -= 1;
+        }
+        let _ = load(&text[..cut_at]);
+        let mut at = at.min(text.len().saturating_sub(1));
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let next = text[at..].chars().next().map_or(0, char::len_utf8);
+        let broken = format!("{}{}{}", &text[..at], with, &text[at + next..]);
+        if let Err(LoadError::Invalid(problems)) = load(&broken) {
+            proptest::prop_assert!(!problems.is_empty());
+        }
+    }
+}
