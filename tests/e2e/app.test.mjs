@@ -1,15 +1,9 @@
 // The page loads from a sub-folder, the app mounts, the plan's title shows, the console stays clean.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { setup, openApp } from "./harness.mjs";
+import { openApp, sharedEnv, tid } from "./harness.mjs";
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
+const env = sharedEnv();
 
 test("la pagina si apre sul piano predefinito senza errori in console", async () => {
   const { ctx, page, errors } = await openApp(env.browser, env.url);

@@ -1,28 +1,15 @@
 // What the page shows and exports: traces in the interface language (English words and numbers),
 // the indicator chart's legend outside the plot and its targets drawn (negative ones, the own
 // code `ITP`), the "illeggibile" marker of unreadable targets in the CSV.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { setup, openApp } from "./harness.mjs";
+import { openApp, sharedEnv, tid, openWithExample } from "./harness.mjs";
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
+const env = sharedEnv();
 
-const tid = (id) => `[data-testid="${id}"]`;
 
-/** Opens the app with the example plan (invented actuals) loaded. */
-async function withExample(options) {
-  const opened = await openApp(env.browser, env.url, options);
-  await opened.page.click(tid("load-example"));
-  await opened.page.waitForSelector(tid("example-badge"));
-  return opened;
-}
+const withExample = (options) => openWithExample(env, options);
 
 const EN_1_1_2019 = "2019: 147 / 162 = 90.74%, target 100% (higher is better) → partially met, score 90.74%";
 const IT_1_1_2019 = "2019: 147 / 162 = 90,74 %, obiettivo 100 % (più alto è meglio) → parzialmente raggiunto, grado 90,74 %";

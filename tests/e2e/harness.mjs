@@ -4,6 +4,7 @@ import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -100,4 +101,29 @@ export async function setup() {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** One server and one browser shared by the tests of the calling file (started before them,
+ *  closed after them); its `browser` and `url` are there once the tests run. */
+export function sharedEnv() {
+  const env = {};
+  before(async () => Object.assign(env, await setup()));
+  after(async () => env.close?.());
+  return env;
+}
+
+/** The selector of a `data-testid`. */
+export const tid = (id) => `[data-testid="${id}"]`;
+
+/** Resolves when the autosave says "saved". */
+export async function saved(page) {
+  await page.waitForSelector(`${tid("save-state")}[data-state="saved"]`, { timeout: 10_000 });
+}
+
+/** Opens the app and loads the example plan (invented actuals). */
+export async function openWithExample(env, options) {
+  const opened = await openApp(env.browser, env.url, options);
+  await opened.page.click(tid("load-example"));
+  await opened.page.waitForSelector(tid("example-badge"));
+  return opened;
 }

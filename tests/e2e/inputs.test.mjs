@@ -1,24 +1,14 @@
 // Numbers and fields typed by a person in the real browser: the field never rewrites what is being
 // typed (Italian `1.234,5`, thousands `1.234`), weights are checked with a message and saved as
 // they are typed, and editing a field then choosing another indicator at once never kills the page.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { setup, openApp } from "./harness.mjs";
+import { openApp, sharedEnv, tid, saved } from "./harness.mjs";
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
+const env = sharedEnv();
 
-const tid = (id) => `[data-testid="${id}"]`;
 
-async function saved(page) {
-  await page.waitForSelector(`${tid("save-state")}[data-state="saved"]`, { timeout: 10_000 });
-}
 
 /** Opens the app with the example plan (invented actuals) on the Indicatore tab, at `code`. */
 async function editor(code, options) {

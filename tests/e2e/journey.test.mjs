@@ -2,20 +2,13 @@
 // open the seed's cruscotto, change a target in the Laboratorio and on an indicator, enter
 // actuals, watch statuses, roll-ups and the chart change, reload without loss, export a JSON
 // file and import it in a second browser into the same plan.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { setup, openApp, launchBrowser } from "./harness.mjs";
+import { openApp, launchBrowser, sharedEnv, tid } from "./harness.mjs";
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
+const env = sharedEnv();
 
-const tid = (id) => `[data-testid="${id}"]`;
 const cell = (code, year) => `${tid(`row-${code}`)} ${tid(`cell-${year}`)}`;
 const status = (page, code, year) => page.locator(`${cell(code, year)} ${tid("status")}`).getAttribute("data-status");
 const rollup = (page, id, year) =>

@@ -1,18 +1,11 @@
 // Layout a user sees: nothing cut off in the editor's year grid, every tab reachable on a phone,
 // and a printed page that reads as a report.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { setup, openApp } from "./harness.mjs";
+import { openApp, sharedEnv, tid } from "./harness.mjs";
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
+const env = sharedEnv();
 
-const tid = (id) => `[data-testid="${id}"]`;
 
 async function withExample(viewport) {
   const ctx = await env.browser.newContext({ locale: "it-IT", viewport });

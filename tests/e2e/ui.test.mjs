@@ -1,33 +1,17 @@
 // The app's behaviour in the real browser: edits, autosave and reload, export/import, bad files,
 // charts, undo, the Laboratorio's error position, corrupted and full localStorage, two tabs.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { setup, openApp } from "./harness.mjs";
+import { openApp, sharedEnv, tid, saved, openWithExample } from "./harness.mjs";
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
+const env = sharedEnv();
 
-const tid = (id) => `[data-testid="${id}"]`;
 const cellStatus = (page, code, year) =>
   page.locator(`${tid(`row-${code}`)} ${tid(`cell-${year}`)} ${tid("status")}`).getAttribute("data-status");
 
-async function saved(page) {
-  await page.waitForSelector(`${tid("save-state")}[data-state="saved"]`, { timeout: 10_000 });
-}
 
-/** Opens the app with the example plan (invented actuals) loaded. */
-async function withExample(options) {
-  const opened = await openApp(env.browser, env.url, options);
-  await opened.page.click(tid("load-example"));
-  await opened.page.waitForSelector(tid("example-badge"));
-  return opened;
-}
+const withExample = (options) => openWithExample(env, options);
 
 async function exportJson(page) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
