@@ -230,3 +230,26 @@ proptest! {
         prop_assert_eq!(read.map(|r| r.map(|r| r.value)), Ok(Some(expected)), "{:?}", text);
     }
 }
+
+#[test]
+fn huge_and_tiny_numbers_are_shown_in_spreadsheet_notation_and_read_back() {
+    use cruscotto::eval::format_number;
+    assert_eq!(format_number(1e308, Lang::It), "1E+308");
+    assert_eq!(
+        format_number(1e-308, Lang::It),
+        "0",
+        "below 1E-12: rounding noise"
+    );
+    assert_eq!(format_number(-1.5e-12, Lang::It), "-1,5E-12");
+    assert_eq!(format_number(2.5e20, Lang::En), "2.5E+20");
+    // Ordinary numbers as before; nothing that is not zero shows as 0.
+    assert_eq!(format_number(1234.5, Lang::It), "1.234,5");
+    assert_eq!(format_number(0.00004, Lang::It), "4E-05");
+    for x in [1e308, 1e-11, -1.5e-12, 2.5e20, 4e-5] {
+        for lang in [Lang::It, Lang::En] {
+            let shown = format_number(x, lang);
+            let back = parse_number(&shown, lang).unwrap().unwrap().value;
+            assert!((back - x).abs() <= x.abs() * 1e-3, "{shown} → {back} ≠ {x}");
+        }
+    }
+}

@@ -332,3 +332,18 @@ fn syntax_errors_are_worded_in_italian_with_a_position_from_1() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_repeated_field_is_named_in_italian() {
+    let text = fixture("minimal_plan.json").replacen(
+        "\"title\": \"Piano minimo di prova\",",
+        "\"title\": \"Piano minimo di prova\", \"title\": \"ancora\",",
+        1,
+    );
+    let problems = match load(&text) {
+        Err(LoadError::Invalid(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(problems[0].path, "title");
+    assert_eq!(problems[0].message, "campo ripetuto: \"title\"");
+}

@@ -23,6 +23,25 @@ fn format_decimals(x: f64, decimals: usize, lang: Lang) -> String {
     if !x.is_finite() {
         return "n.d.".into();
     }
+    // Beyond 15 digits, or too small to show with these decimals: spreadsheet notation
+    // (1E+308, 4E-05), never a 309-digit number or a 0 that is not zero. Below 1E-12 it is
+    // rounding noise of binary arithmetic (0,1 + 0,2 − 0,3) and shows as 0.
+    let tiny = (1e-12..0.5 * 10f64.powi(-(decimals as i32))).contains(&x.abs());
+    if x.abs() >= 1e15 || tiny {
+        // Rust's own rounding of mantissa and exponent: "-1.500e-308".
+        let sci = format!("{x:.3e}");
+        let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        let mantissa = match lang {
+            Lang::It => mantissa.replace('.', ","),
+            Lang::En => mantissa.to_string(),
+        };
+        let (sign, digits) = match exponent.strip_prefix('-') {
+            Some(d) => ('-', d),
+            None => ('+', exponent),
+        };
+        return format!("{mantissa}E{sign}{digits:0>2}");
+    }
     let text = format!("{:.*}", decimals, x.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let frac = frac.trim_end_matches('0');
@@ -232,7 +251,9 @@ mod tests {
         assert_eq!(format_number(1234.5, Lang::It), "1.234,5");
         assert_eq!(format_number(1234.5, Lang::En), "1,234.5");
         assert_eq!(format_number(-10.0, Lang::It), "-10");
-        assert_eq!(format_number(-0.00001, Lang::It), "0");
+        assert_eq!(format_number(-1e-13, Lang::It), "0");
+        assert_eq!(format_number(0.1 + 0.2 - 0.3, Lang::It), "0");
+        assert_eq!(format_number(-0.00001, Lang::It), "-1E-05");
         assert_eq!(format_number(1.0 / 3.0, Lang::It), "0,3333");
         assert_eq!(format_number(1_000_000.0, Lang::It), "1.000.000");
         assert_eq!(format_number(f64::NAN, Lang::It), "n.d.");

@@ -206,8 +206,8 @@ fn structure_problem(path: String, en: &str, location: Option<(usize, usize)>) -
         )
     } else if let Some(rest) = en.strip_prefix("unknown variant ") {
         format!("valore non ammesso {}", rest.replace('`', "\""))
-    } else if en.contains("duplicate field") {
-        format!("campo ripetuto ({en})")
+    } else if let Some(rest) = en.strip_prefix("duplicate field ") {
+        format!("campo ripetuto: {}", rest.replace('`', "\""))
     } else {
         format!("struttura non valida: {en}")
     };

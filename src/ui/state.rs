@@ -429,7 +429,7 @@ impl AppState {
                 let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &"".into());
             }
         });
-        // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, except while typing in a field (the field's own undo).
+        // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, except while typing in a text field (the field's own undo).
         let h4 = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
             if !(e.ctrl_key() || e.meta_key()) {
                 return;
@@ -438,7 +438,24 @@ impl AppState {
             let typing = e
                 .target()
                 .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"))
+                .map(|el| match el.tag_name().as_str() {
+                    "TEXTAREA" => true,
+                    // A checkbox or a button has no undo of its own: Ctrl+Z undoes the plan.
+                    "INPUT" => !matches!(
+                        el.get_attribute("type").as_deref(),
+                        Some(
+                            "checkbox"
+                                | "radio"
+                                | "button"
+                                | "submit"
+                                | "reset"
+                                | "file"
+                                | "range"
+                                | "color"
+                        )
+                    ),
+                    _ => false,
+                })
                 .unwrap_or(false);
             if typing {
                 return;
