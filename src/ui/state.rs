@@ -569,7 +569,9 @@ impl AppState {
             T::CopyOf.in_(self.lang.get_untracked()),
             self.entry_name(&id)
         );
-        let plan = self.plan.get_untracked();
+        // The copy says it is a copy, in the list and in its header alike.
+        let mut plan = self.plan.get_untracked();
+        plan.title = name.clone();
         self.add_plan(name, plan);
     }
 
@@ -602,8 +604,14 @@ impl AppState {
     }
 
     /// The active plan becomes the default plan again (undoable).
+    /// The plan keeps its name in the list, and so in its header.
     pub fn reset_default(&self) {
-        self.replace(plan::default_plan());
+        let mut plan = plan::default_plan();
+        let name = self.entry_name(&self.active.get_untracked());
+        if !name.trim().is_empty() {
+            plan.title = name;
+        }
+        self.replace(plan);
     }
 
     /// Opens the plan with the example data (a plan of its own, made once).

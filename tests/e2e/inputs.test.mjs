@@ -243,3 +243,20 @@ test("annullare un cambio di codice riporta l'editor sull'indicatore con il codi
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test("Ctrl+Z con il fuoco su una casella di spunta annulla la spunta", async () => {
+  const { ctx, page, errors } = await editor("1.1");
+  const box = page.locator(`${tid("indicator-form")} input[type=checkbox]`).nth(1);
+  const before = await box.isChecked();
+  await box.focus();
+  await page.keyboard.press("Space");
+  assert.equal(await box.isChecked(), !before, "the space bar ticks it");
+  await page.keyboard.press("Control+z");
+  await page.waitForFunction(
+    ([sel, want]) => document.querySelectorAll(sel)[1]?.checked === want,
+    [`${tid("indicator-form")} input[type=checkbox]`, before],
+    { timeout: 5_000 },
+  );
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -291,6 +291,9 @@ test("più piani: nuovo, obiettivo e indicatore aggiunti, rinomina, duplica, eli
   assert.equal(await page.locator(tid("plan-title")).innerText(), "Piano di prova");
   await page.click(tid("plan-duplicate"));
   assert.equal(await options(), before + 2);
+  assert.equal(await page.locator(tid("plan-title")).innerText(), "Copia di Piano di prova", "the copy says so in its header");
+  await page.click(tid("plan-reset"));
+  assert.equal(await page.locator(tid("plan-title")).innerText(), "Copia di Piano di prova", "a reset plan keeps its name");
   await page.click(tid("plan-delete"));
   assert.equal(await options(), before + 1);
   await page.reload();
