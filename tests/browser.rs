@@ -329,3 +329,34 @@ fn traces_follow_the_interface_language() {
     let trace = &one.outcome("1.1", 2019).expect("1.1 2019").trace;
     assert!(trace.contains("partially met"), "{trace}");
 }
+
+#[wasm_bindgen_test]
+fn a_laboratorio_cell_keeps_its_datum_across_a_language_switch() {
+    use cruscotto::eval::Datum;
+    use cruscotto::ui::lab::Typed;
+    let datum = |t: &Typed| t.reading().ok().and_then(|r| r.datum);
+    // Typed in Italian: 1.234 is one thousand two hundred and thirty-four.
+    let it = Typed::new("1.234", Lang::It);
+    let en = it.in_lang(Lang::En);
+    assert_eq!(en, Typed::new("1,234", Lang::En));
+    assert_eq!(datum(&en), Some(Datum::Number(1234.0)));
+    assert_eq!(en.in_lang(Lang::It), Typed::new("1.234", Lang::It));
+    // Typed in English: 1.5 is one and a half.
+    assert_eq!(
+        Typed::new("1.5", Lang::En).in_lang(Lang::It),
+        Typed::new("1,5", Lang::It)
+    );
+    // More decimals than a cell shows: kept as typed, still read as typed.
+    let fine = Typed::new("0,12345678", Lang::It).in_lang(Lang::En);
+    assert_eq!(fine, Typed::new("0,12345678", Lang::It));
+    assert_eq!(datum(&fine), Some(Datum::Number(0.12345678)));
+    // Text that does not read: kept, still an error; empty stays empty.
+    assert!(Typed::new("tre", Lang::It)
+        .in_lang(Lang::En)
+        .reading()
+        .is_err());
+    assert_eq!(
+        Typed::new("", Lang::It).in_lang(Lang::En),
+        Typed::new("", Lang::En)
+    );
+}

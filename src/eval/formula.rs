@@ -22,7 +22,9 @@ pub struct Scope<'a> {
     pub polarity: Polarity,
     /// The indicator's short code, e.g. "ITP".
     pub code: Option<&'a str>,
-    /// The plan's first and last year, for "year out of range".
+    /// The period of the data (the plan's first and last year, the Laboratorio's columns): a
+    /// year outside it is "out of range", a year inside it without a datum is a missing datum.
+    /// `None`: no period known, a year before a series' first datum counts as out of range.
     pub years: Option<(i32, i32)>,
 }
 
@@ -127,11 +129,16 @@ pub(crate) fn from_value(v: &Value) -> Val {
     }
 }
 
-/// A year with no datum: before the first one (or outside the plan) it is "out of range".
+/// A year with no datum: outside the scope's period it is "out of range", inside it a missing
+/// datum. Only when the scope knows no period is the period guessed from the data (a year before
+/// the series' first datum is out of range): a datum removed from a year the period covers is
+/// missing, whatever the other years hold.
 fn missing(series: &Series, name: &str, year: i32, years: Option<(i32, i32)>) -> Unavailable {
-    let before_first = series.keys().next().is_some_and(|first| year < *first);
-    let outside = years.is_some_and(|(a, b)| year < a || year > b);
-    if before_first || outside {
+    let outside = match years {
+        Some((a, b)) => year < a || year > b,
+        None => series.keys().next().is_some_and(|first| year < *first),
+    };
+    if outside {
         Unavailable::YearOutOfRange { year }
     } else {
         Unavailable::MissingDatum {

@@ -36,7 +36,7 @@ pub enum Unavailable {
     MissingDatum { name: String, year: i32 },
     /// A division whose divisor is zero.
     DivisionByZero,
-    /// A year reference outside the plan's years, or before the first datum.
+    /// A year outside the scope's period (`Scope::years`); with no period, before the first datum.
     YearOutOfRange { year: i32 },
     /// The expression needs a year but none was given.
     NoYear,

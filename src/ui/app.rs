@@ -41,6 +41,7 @@ impl Tab {
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    dashboard::provide_memory();
     super::bench::register(state);
     let lang = state.lang;
     let tab = state.tab;

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::Tr;
 
-use self::model::{CellView, DashView, Filters, IndicatorView, MissionView, ObjectiveView};
+use self::model::{
+    CellView, Choices, DashView, Filters, IndicatorView, MissionView, ObjectiveView,
+};
 use super::app::Tab;
 use super::badge::StatusBadge;
 use super::example;
@@ -28,20 +30,34 @@ const STATUSES: [Status; 6] = [
     Status::Inactive,
 ];
 
+/// The reader's choices on the Cruscotto, kept by the App for the session: the Cruscotto is
+/// rebuilt on every tab switch, its choices are not lost with it.
+#[derive(Clone, Copy)]
+pub struct Memory(StoredValue<Choices>);
+
+/// Called once by the App: the Cruscotto's choices live as long as the App.
+pub fn provide_memory() {
+    provide_context(Memory(StoredValue::new(Choices::default())));
+}
+
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let t = move |k: T| k.in_(lang.get());
-    let owner = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
-    let year = RwSignal::new(None::<i32>);
-    let search = RwSignal::new(String::new());
-    let search_draft = RwSignal::new(String::new());
+    // Without the App's memory (a Cruscotto mounted alone) the choices last as long as it does.
+    let memory =
+        use_context::<Memory>().unwrap_or_else(|| Memory(StoredValue::new(Choices::default())));
+    let kept = memory.0.try_get_value().unwrap_or_default();
+    let owner = RwSignal::new(kept.filters.owner);
+    let status = RwSignal::new(kept.filters.status);
+    let year = RwSignal::new(kept.filters.year);
+    let search = RwSignal::new(kept.filters.search.clone());
+    let search_draft = RwSignal::new(kept.filters.search);
     // Replacing the stored timeout drops (cancels) the previous one.
     let search_timer = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
-    let as_of = RwSignal::new(String::new());
-    let page = RwSignal::new(0usize);
+    let as_of = RwSignal::new(kept.as_of);
+    let page = RwSignal::new(kept.page);
 
     let view_plan = Memo::new(move |_| {
         let id = as_of.get();
@@ -61,10 +77,26 @@ pub fn Dashboard() -> impl IntoView {
         year: year.get(),
         search: search.get(),
     });
-    // Back to the first page when the filters change.
-    Effect::new(move |_| {
+    // Back to the first page when the filters change (not when they are restored).
+    Effect::new(move |prev: Option<()>| {
         filters.track();
-        page.set(0);
+        if prev.is_some() {
+            page.set(0);
+        }
+    });
+    // The choices, kept for the next visit; the search as typed, even if not applied yet.
+    Effect::new(move |_| {
+        let choices = Choices {
+            filters: Filters {
+                owner: owner.get(),
+                status: status.get(),
+                year: year.get(),
+                search: search_draft.get(),
+            },
+            as_of: as_of.get(),
+            page: page.get(),
+        };
+        memory.0.try_set_value(choices);
     });
     let dash = Memo::new(move |_| {
         let f = filters.get();
@@ -94,7 +126,10 @@ pub fn Dashboard() -> impl IntoView {
                                 .plan
                                 .with(|p| p.owners.clone())
                                 .into_iter()
-                                .map(|o| view! { <option value=o.id.clone()>{o.name.clone()}</option> })
+                                .map(|o| {
+                                    let id = o.id.clone();
+                                    view! { <option value=o.id.clone() selected=move || owner.get() == id>{o.name.clone()}</option> }
+                                })
                                 .collect_view()
                         }}
                     </select>
@@ -107,7 +142,7 @@ pub fn Dashboard() -> impl IntoView {
                             .into_iter()
                             .map(|s| {
                                 view! {
-                                    <option value=super::badge::css(s)>
+                                    <option value=super::badge::css(s) selected=move || status.get() == super::badge::css(s)>
                                         {super::badge::icon(s)}
                                         " "
                                         {move || s.label(lang.get().is_en())}
@@ -126,7 +161,9 @@ pub fn Dashboard() -> impl IntoView {
                         <option value=""><Tr k=T::AllYears /></option>
                         {move || {
                             let (a, b) = state.plan.with(|p| (p.years.first, p.years.last));
-                            (a..=b).map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()
+                            (a..=b)
+                                .map(|y| view! { <option value=y.to_string() selected=move || year.get() == Some(y)>{y}</option> })
+                                .collect_view()
                         }}
                     </select>
                 </label>
@@ -160,7 +197,10 @@ pub fn Dashboard() -> impl IntoView {
                                 .plan
                                 .with(|p| p.deliberations.clone())
                                 .into_iter()
-                                .map(|d| view! { <option value=d.id.clone()>{d.label()}</option> })
+                                .map(|d| {
+                                    let id = d.id.clone();
+                                    view! { <option value=d.id.clone() selected=move || as_of.get() == id>{d.label()}</option> }
+                                })
                                 .collect_view()
                         }}
                     </select>

@@ -17,6 +17,16 @@ pub struct Filters {
     pub search: String,
 }
 
+/// What the reader chose on the Cruscotto: the filters, the plan in force after a deliberation
+/// (its id, empty for all revisions) and the page. Kept for the session while other tabs are open
+/// (not across a reload).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Choices {
+    pub filters: Filters,
+    pub as_of: String,
+    pub page: usize,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct CellView {
     pub year: i32,

@@ -13,6 +13,7 @@ use crate::ui::options::indicator_options;
 use crate::ui::i18n::Tr;
 
 use crate::eval::{evaluate_in, Data, Datum, Polarity, Scope};
+use crate::lang::Lang;
 use crate::lang::{parse_formula, parse_target};
 use crate::plan::{self, TargetCell};
 use crate::ui::badge::StatusBadge;
@@ -20,7 +21,7 @@ use crate::ui::dashboard::model::value_text;
 use crate::ui::format;
 use crate::ui::i18n::T;
 use crate::ui::indicator::checked::{CheckedInput, Kind};
-use crate::ui::indicator::entry::{read, Accept};
+use crate::ui::indicator::entry::{datum_text, read, Accept, Reading};
 use crate::ui::indicator::ops;
 use crate::ui::notice::Level;
 use crate::ui::state::AppState;
@@ -42,6 +43,48 @@ pub fn seed_notations() -> Vec<String> {
     out
 }
 
+/// A cell of the data table: the text as typed and the language it was typed in, so that a
+/// language switch never changes what it means (`1.234` typed in Italian stays one thousand two
+/// hundred and thirty-four).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Typed {
+    pub text: String,
+    pub lang: Lang,
+}
+
+impl Typed {
+    pub fn new(text: impl Into<String>, lang: Lang) -> Typed {
+        Typed {
+            text: text.into(),
+            lang,
+        }
+    }
+
+    /// What the text reads as, in the language it was typed in.
+    pub fn reading(&self) -> Result<Reading, T> {
+        read(&self.text, Accept::Datum, self.lang)
+    }
+
+    /// The same cell shown in `lang`: a text that reads as a datum is written again the way
+    /// `lang` writes it, when that text reads back as the very same datum; otherwise (a text that
+    /// does not read, more decimals than a cell shows) it is kept as typed, still read in the
+    /// language it was typed in.
+    pub fn in_lang(&self, lang: Lang) -> Typed {
+        if self.lang == lang {
+            return self.clone();
+        }
+        let Ok(r) = self.reading() else {
+            return self.clone();
+        };
+        let redrawn = Typed::new(datum_text(r.datum.as_ref(), lang), lang);
+        if redrawn.reading().map(|back| back.datum) == Ok(r.datum) {
+            redrawn
+        } else {
+            self.clone()
+        }
+    }
+}
+
 #[component]
 pub fn Lab() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -49,31 +92,48 @@ pub fn Lab() -> impl IntoView {
     let t = move |k: T| k.in_(lang.get());
     let (first, last) = state.plan.with_untracked(|p| (p.years.first, p.years.last));
     let years: Vec<i32> = ((last - 2).max(first)..=last).collect();
+    // The period of the data is the table's columns: a column left empty is a missing datum.
+    let period = (years.first().copied().unwrap_or(last), last);
     let years = StoredValue::new(years);
     let formula = RwSignal::new("fascicoli_creati / fascicoli_ricevuti".to_string());
     let target = RwSignal::new(">= 80%".to_string());
     let polarity = RwSignal::new(Polarity::Higher);
-    // Data typed in the table: measure → year → text.
-    let cells: RwSignal<BTreeMap<String, BTreeMap<i32, String>>> = RwSignal::new({
+    // Data typed in the table: measure → year → text and the language it was typed in.
+    let cells: RwSignal<BTreeMap<String, BTreeMap<i32, Typed>>> = RwSignal::new({
         let mut m = BTreeMap::new();
         let ys = years.get_value();
+        let l = lang.get_untracked();
         let a = [17.0, 40.0, 88.0];
         let b = [20.0, 45.0, 100.0];
         m.insert(
             "fascicoli_creati".to_string(),
             ys.iter()
                 .zip(a)
-                .map(|(y, v)| (*y, format::num(v, crate::lang::Lang::It)))
+                .map(|(y, v)| (*y, Typed::new(format::num(v, l), l)))
                 .collect(),
         );
         m.insert(
             "fascicoli_ricevuti".to_string(),
             ys.iter()
                 .zip(b)
-                .map(|(y, v)| (*y, format::num(v, crate::lang::Lang::It)))
+                .map(|(y, v)| (*y, Typed::new(format::num(v, l), l)))
                 .collect(),
         );
         m
+    });
+    // A language switch redraws the cells in the new language's format, never rereads them.
+    Effect::new(move |prev: Option<Lang>| {
+        let l = lang.get();
+        if prev.is_some_and(|p| p != l) {
+            cells.update(|c| {
+                for row in c.values_mut() {
+                    for cell in row.values_mut() {
+                        *cell = cell.in_lang(l);
+                    }
+                }
+            });
+        }
+        l
     });
     let parsed_formula =
         Memo::new_with_compare(move |_| parse_formula(&formula.get()).ok(), |_, _| true);
@@ -101,9 +161,7 @@ pub fn Lab() -> impl IntoView {
                     .map(|(name, ys)| {
                         let series = ys
                             .iter()
-                            .filter_map(|(y, text)| {
-                                read(text, Accept::Datum, lang).ok()?.datum.map(|d| (*y, d))
-                            })
+                            .filter_map(|(y, cell)| cell.reading().ok()?.datum.map(|d| (*y, d)))
                             .collect::<BTreeMap<i32, Datum>>();
                         (name.clone(), series)
                     })
@@ -118,7 +176,7 @@ pub fn Lab() -> impl IntoView {
                 formula: Some(&f),
                 polarity: polarity.get(),
                 code: None,
-                years: Some((first - 20, last)),
+                years: Some(period),
             };
             years
                 .get_value()
@@ -236,11 +294,15 @@ pub fn Lab() -> impl IntoView {
                                                 let m1 = m.clone();
                                                 let m2 = m.clone();
                                                 let m3 = m.clone();
+                                                let m4 = m.clone();
                                                 // What the cell reads as: an error, or "letto come …" when
-                                                // the text could be read otherwise. The text is never rewritten.
+                                                // the text could be read otherwise. The text is not rewritten
+                                                // while typed; a language switch redraws it (same datum).
                                                 let reading = Memo::new(move |_| {
-                                                    let l = lang.get();
-                                                    cells.with(|c| c.get(&m1).and_then(|s| s.get(&y)).map(|t| read(t, Accept::Datum, l)))
+                                                    cells.with(|c| c.get(&m1).and_then(|s| s.get(&y)).map(Typed::reading))
+                                                });
+                                                let text = Memo::new(move |_| {
+                                                    cells.with(|c| c.get(&m4).and_then(|s| s.get(&y)).map(|t| t.text.clone()).unwrap_or_default())
                                                 });
                                                 view! {
                                                     <td>
@@ -250,12 +312,16 @@ pub fn Lab() -> impl IntoView {
                                                             aria-label=format!("{m} {y}")
                                                             data-testid=format!("lab-cell-{m}-{y}")
                                                             aria-invalid=move || reading.with(|r| matches!(r, Some(Err(_)))).to_string()
-                                                            prop:value=cells.with_untracked(|c| c.get(&m).and_then(|s| s.get(&y)).cloned().unwrap_or_default())
+                                                            prop:value=move || text.get()
+                                                            // `try_*`: an input may arrive while the Laboratorio is being removed.
                                                             on:input=move |ev| {
                                                                 let v = event_target_value(&ev);
                                                                 let m = m2.clone();
-                                                                cells.update(|c| {
-                                                                    c.entry(m).or_default().insert(y, v);
+                                                                let Some(l) = lang.try_get_untracked() else {
+                                                                    return;
+                                                                };
+                                                                cells.try_update(|c| {
+                                                                    c.entry(m).or_default().insert(y, Typed::new(v, l));
                                                                 });
                                                             }
                                                         />
