@@ -2,6 +2,7 @@
 // year is n.d.; the Cruscotto's filters survive a trip to another tab.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { openApp, sharedEnv, tid, openWithExample } from "./harness.mjs";
 
 const env = sharedEnv();
@@ -141,6 +142,25 @@ test("Cruscotto: owner e piano vigente dopo la deliberazione restano dopo un gir
   assert.deepEqual(await filtersOf(page), chosen);
   assert.deepEqual(await rows(page), shown);
   assert.equal(await page.locator("[data-testid^=objective-rollup-]").first().innerText(), rollup);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("importare un piano senza l'owner filtrato toglie il filtro: le righe tornano", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  const someone = await page.locator(`${tid("filter-owner")} option`).nth(1).getAttribute("value");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const plan = JSON.parse(await readFile(await download.path(), "utf8"));
+  // The same plan without that owner: in the registry and in every indicator.
+  plan.owners = plan.owners.filter((o) => o.id !== someone);
+  for (const m of plan.missions)
+    for (const o of m.objectives) for (const i of o.indicators) i.owners = (i.owners ?? []).filter((x) => x !== someone);
+  await page.selectOption(tid("filter-owner"), someone);
+  await page.setInputFiles(tid("import-file"), { name: "p.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.waitForSelector(tid("import-ready"));
+  await page.click(tid("import-confirm"));
+  await page.waitForSelector(`${tid("row-1.1")}`, { timeout: 5_000 });
+  assert.equal(await page.locator(tid("filter-owner")).inputValue(), "");
   assert.deepEqual(errors, []);
   await ctx.close();
 });

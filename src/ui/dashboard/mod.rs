@@ -107,6 +107,33 @@ pub fn Dashboard() -> impl IntoView {
         })
     });
 
+    // Another plan may be open now (switched here or before coming back): a choice it does not
+    // have is dropped, so a menu never shows "all" while filtering on something absent.
+    Effect::new(move |_| {
+        state.plan.with(|p| {
+            if owner.with(|o| !o.is_empty() && !p.owners.iter().any(|x| x.id == *o)) {
+                owner.set(String::new());
+            }
+            if as_of.with(|a| !a.is_empty() && p.deliberation(a).is_none()) {
+                as_of.set(String::new());
+            }
+            if year
+                .get()
+                .is_some_and(|y| y < p.years.first || y > p.years.last)
+            {
+                year.set(None);
+            }
+        });
+    });
+    // A kept page past the end (the plan shrank, or another was opened): the last one.
+    Effect::new(move |_| {
+        let matching = dash.with(|d| d.matching);
+        let last = matching.saturating_sub(1) / PAGE_SIZE;
+        if page.get_untracked() > last {
+            page.set(last);
+        }
+    });
+
     let load_example = move |_| {
         state.open_example();
         state
@@ -120,7 +147,7 @@ pub fn Dashboard() -> impl IntoView {
                 <label>
                     <Tr k=T::Owner />
                     <select data-testid="filter-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
-                        <option value=""><Tr k=T::AllOwners /></option>
+                        <option value="" prop:selected=move || owner.with(String::is_empty)><Tr k=T::AllOwners /></option>
                         {move || {
                             state
                                 .plan
@@ -128,7 +155,7 @@ pub fn Dashboard() -> impl IntoView {
                                 .into_iter()
                                 .map(|o| {
                                     let id = o.id.clone();
-                                    view! { <option value=o.id.clone() selected=move || owner.get() == id>{o.name.clone()}</option> }
+                                    view! { <option value=o.id.clone() prop:selected=move || owner.get() == id>{o.name.clone()}</option> }
                                 })
                                 .collect_view()
                         }}
@@ -137,12 +164,12 @@ pub fn Dashboard() -> impl IntoView {
                 <label>
                     <Tr k=T::Status />
                     <select data-testid="filter-status" on:change=move |ev| status.set(event_target_value(&ev))>
-                        <option value=""><Tr k=T::AllStatuses /></option>
+                        <option value="" prop:selected=move || status.with(String::is_empty)><Tr k=T::AllStatuses /></option>
                         {STATUSES
                             .into_iter()
                             .map(|s| {
                                 view! {
-                                    <option value=super::badge::css(s) selected=move || status.get() == super::badge::css(s)>
+                                    <option value=super::badge::css(s) prop:selected=move || status.get() == super::badge::css(s)>
                                         {super::badge::icon(s)}
                                         " "
                                         {move || s.label(lang.get().is_en())}
@@ -158,11 +185,11 @@ pub fn Dashboard() -> impl IntoView {
                         data-testid="filter-year"
                         on:change=move |ev| year.set(event_target_value(&ev).parse().ok())
                     >
-                        <option value=""><Tr k=T::AllYears /></option>
+                        <option value="" prop:selected=move || year.get().is_none()><Tr k=T::AllYears /></option>
                         {move || {
                             let (a, b) = state.plan.with(|p| (p.years.first, p.years.last));
                             (a..=b)
-                                .map(|y| view! { <option value=y.to_string() selected=move || year.get() == Some(y)>{y}</option> })
+                                .map(|y| view! { <option value=y.to_string() prop:selected=move || year.get() == Some(y)>{y}</option> })
                                 .collect_view()
                         }}
                     </select>
@@ -191,7 +218,7 @@ pub fn Dashboard() -> impl IntoView {
                 <label>
                     <Tr k=T::PlanInForce />
                     <select data-testid="filter-asof" on:change=move |ev| as_of.set(event_target_value(&ev))>
-                        <option value=""><Tr k=T::AllRevisions /></option>
+                        <option value="" prop:selected=move || as_of.with(String::is_empty)><Tr k=T::AllRevisions /></option>
                         {move || {
                             state
                                 .plan
@@ -199,7 +226,7 @@ pub fn Dashboard() -> impl IntoView {
                                 .into_iter()
                                 .map(|d| {
                                     let id = d.id.clone();
-                                    view! { <option value=d.id.clone() selected=move || as_of.get() == id>{d.label()}</option> }
+                                    view! { <option value=d.id.clone() prop:selected=move || as_of.get() == id>{d.label()}</option> }
                                 })
                                 .collect_view()
                         }}
