@@ -42,6 +42,11 @@ fn numbers_are_italian_by_default() {
     assert_eq!(format::num(1234.5, Lang::It), "1.234,5");
     assert_eq!(format::num(1234.5, Lang::En), "1,234.5");
     assert_eq!(format::percent_of_ratio(0.85, Lang::It), "85 %");
+    assert_eq!(
+        format::percent_of_ratio(0.855, Lang::En),
+        "85.5%",
+        "as the English traces"
+    );
     assert_eq!(format::num(f64::NAN, Lang::It), "n.d.");
     assert_eq!(format::parse_input("3,5"), Ok(Some(3.5)));
     assert_eq!(format::parse_input("85%"), Ok(Some(0.85)));

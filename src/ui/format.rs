@@ -45,12 +45,20 @@ pub fn num(x: f64, lang: Lang) -> String {
 
 /// A ratio shown as a percentage: 0.85 → `85 %`.
 pub fn percent_of_ratio(x: f64, lang: Lang) -> String {
-    format!("{} %", number(x * 100.0, lang, 1))
+    with_percent(number(x * 100.0, lang, 1), lang)
 }
 
-/// A score already on 0–100 → `85 %`.
+/// A score already on 0–100 → `85 %` (`85%` in English).
 pub fn score(x: f64, lang: Lang) -> String {
-    format!("{} %", number(x, lang, 0))
+    with_percent(number(x, lang, 0), lang)
+}
+
+/// Italian puts a space before `%`, English does not: as the traces (`eval::format_percent`).
+fn with_percent(n: String, lang: Lang) -> String {
+    match lang {
+        Lang::It => format!("{n} %"),
+        Lang::En => format!("{n}%"),
+    }
 }
 
 /// Text that is not a number (the reader lives in `eval`, plain Rust tested natively).

@@ -32,8 +32,8 @@ test("in inglese le tracce del cruscotto e dell'indicatore sono in inglese, con 
   await page.selectOption(tid("indicator-select"), "1.1");
   const trace = page.locator(`${tid("computed-2019")} ${tid("trace")}`);
   assert.equal(await trace.innerText(), EN_1_1_2019);
-  // The value next to it: English decimal point (ui/format writes the percent as "90.7 %").
-  assert.match(await page.locator(`${tid("computed-2019")} ${tid("value")}`).innerText(), /^90\.7\d? ?%$/);
+  // The value next to it: English decimal point, and "%" without a space as in the trace.
+  assert.match(await page.locator(`${tid("computed-2019")} ${tid("value")}`).innerText(), /^90\.7\d?%$/);
   // Back to Italian: the trace is written again.
   await page.selectOption(tid("lang"), "it");
   await page.waitForFunction((sel) => document.querySelector(sel)?.innerText.includes("obiettivo"), `${tid("computed-2019")} ${tid("trace")}`);
