@@ -105,16 +105,6 @@ pub(crate) fn write(
                 show((a - r).abs()),
                 show(t)
             );
-        } else if lang == Lang::En {
-            // Something is n.d.: the condition as written, in English words.
-            let part = |e: &crate::lang::Expr| {
-                target::cond_text(
-                    &Spanned::new(CondKind::Bare(e.clone()), e.span),
-                    env,
-                    percent,
-                )
-            };
-            text = format!("deviation max {} from {}", part(tolerance), part(reference));
         }
     }
     let sep = match cond.node {

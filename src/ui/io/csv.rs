@@ -10,8 +10,9 @@ use crate::ui::i18n::{Lang, T};
 /// One cell, quoted when it holds a separator, a quote or a line break.
 pub fn cell(text: &str) -> String {
     // A leading = + - @ (or a tab or carriage return before one) would be run as a formula by
-    // spreadsheets: neutralise it, except in a plain number such as -2,5 or -10 %.
-    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(text);
+    // spreadsheets: neutralise it, except in a number (-2,5, -10 %) as `eval::parse_number` reads one.
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && !matches!(crate::eval::parse_number(text, Lang::It), Ok(Some(_)));
     let text = if risky {
         format!("'{text}")
     } else {
@@ -22,19 +23,6 @@ pub fn cell(text: &str) -> String {
     } else {
         text
     }
-}
-
-/// `-2,5`, `1.234,5`, `-10 %`: digits with separators, an optional sign and percent.
-fn is_number(text: &str) -> bool {
-    let digits = text
-        .strip_prefix('-')
-        .unwrap_or(text)
-        .trim_end_matches('%')
-        .trim_end();
-    digits.starts_with(|c: char| c.is_ascii_digit())
-        && digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// Rows of cells → the file's text, with the BOM Excel needs to read UTF-8.
