@@ -25,5 +25,12 @@ else
   echo "Attenzione: manca Rust $toolchain con rust-src (bash scripts/setup.sh lo installa):" \
     "costruisco con Rust stabile, la pagina funziona uguale ma pesa ~50 KB in più." >&2
 fi
-trunk build --release >&2
-bash scripts/size.sh
+# --perf: the same page with the measuring hooks of scripts/perf.mjs, into dist-perf/.
+dist=dist
+extra=()
+if [ "${1:-}" = "--perf" ]; then
+  dist=dist-perf
+  extra=(--features perf-hooks --dist dist-perf)
+fi
+trunk build --release ${extra[@]+"${extra[@]}"} >&2
+bash scripts/size.sh "$dist"

@@ -1,13 +1,17 @@
-// Measures the built page (dist/) in headless Chromium: download size, first render, evaluation
-// time of the default plan, and a generated 10 000-indicator plan (load, evaluate, open, stay
-// responsive). Prints a Markdown table; figures go to docs/performance.md. Never used by tests.
-//   trunk build --release && node scripts/perf.mjs [--runs=5] [--large=10000]
+// Measures the built page in headless Chromium: download size (dist/, the page users get), first
+// render, evaluation time of the default plan, and a generated 10 000-indicator plan (load,
+// evaluate, open, stay responsive), these on dist-perf/: the same page with the measuring hooks
+// of src/ui/bench.rs. Prints a Markdown table; figures go to docs/performance.md. Never used by
+// tests.
+//   bash scripts/build.sh && bash scripts/build.sh --perf && node scripts/perf.mjs [--runs=5] [--large=10000]
 import path from "node:path";
 import { readdir, readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { setup, openApp, DIST } = await import(path.join(here, "..", "tests", "e2e", "harness.mjs"));
+const PAGE = path.join(here, "..", "dist");
+process.env.CRUSCOTTO_DIST ??= path.join(here, "..", "dist-perf");
+const { setup, openApp } = await import(path.join(here, "..", "tests", "e2e", "harness.mjs"));
 
 const arg = (name, dflt) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -22,8 +26,8 @@ const row = (what, value, goal) => rows.push(`| ${what} | ${value} | ${goal} |`)
 
 // 1. What the browser downloads (gzip -9, like scripts/size.sh).
 let gz = 0;
-for (const f of await readdir(DIST)) {
-  if (/\.(wasm|js|css|html)$/.test(f)) gz += gzipSync(await readFile(path.join(DIST, f)), { level: 9 }).length;
+for (const f of await readdir(PAGE)) {
+  if (/\.(wasm|js|css|html)$/.test(f)) gz += gzipSync(await readFile(path.join(PAGE, f)), { level: 9 }).length;
 }
 row("Pagina scaricata (html+js+wasm+css, gzip)", `${(gz / 1024).toFixed(1)} KB`, "≤ 250 KB");
 

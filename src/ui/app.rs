@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
     dashboard::provide_memory();
+    #[cfg(feature = "perf-hooks")]
     super::bench::register(state);
     let lang = state.lang;
     let tab = state.tab;

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod badge;
+#[cfg(feature = "perf-hooks")]
 pub mod bench;
 pub mod charts;
 pub mod charts_tab;
