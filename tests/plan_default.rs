@@ -174,7 +174,7 @@ fn unreadable_cells_are_unknown_with_a_note() {
         }
     }
     assert_eq!(unknown, 20);
-    let cell = &indicator(&plan, "1.3").targets[&2018];
+    let cell = indicator(&plan, "1.3").targets.get(&2018).expect("2018");
     assert!(cell
         .note
         .as_deref()

@@ -11,15 +11,16 @@
 //! are the same, and do not depend on the language); [`Report::traces`] writes them for the
 //! rows on screen, in the interface language, with the parsed texts the report came from.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::eval::{Outcome, Status, Trace};
 use crate::lang::Lang;
 use crate::plan::{Deliberation, Indicator, Objective, ParseCache, Plan};
+use crate::sorted_map::SortedMap;
 
-pub type Outcomes = Arc<BTreeMap<i32, Outcome>>;
-pub type Scores = BTreeMap<i32, Option<f64>>;
+pub type Outcomes = Arc<SortedMap<i32, Outcome>>;
+pub use crate::plan::Scores;
 
 #[derive(Clone, Debug, Default)]
 pub struct Report {
@@ -54,7 +55,7 @@ impl Report {
         objective: &Objective,
         indicator: &Indicator,
         lang: Lang,
-    ) -> BTreeMap<i32, String> {
+    ) -> SortedMap<i32, String> {
         let mut parsed = self.parsed.lock().unwrap_or_else(PoisonError::into_inner);
         plan.explain(objective, indicator, &mut parsed, lang)
     }

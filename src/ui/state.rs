@@ -487,7 +487,7 @@ impl AppState {
         format!("cruscotto.bozze.{}", self.active.get_untracked())
     }
 
-    fn drafts(&self) -> std::collections::BTreeMap<String, String> {
+    fn drafts(&self) -> crate::sorted_map::SortedMap<String, String> {
         storage::backend::get(&self.drafts_key())
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default()
