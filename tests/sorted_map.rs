@@ -1,5 +1,6 @@
 //! `SortedMap` and `SortedSet` behave like `BTreeMap` and `BTreeSet` (the oracle): the same
 //! entries in the same order after any sequence of edits, and the same JSON.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
 
