@@ -147,21 +147,64 @@ impl<K: Ord, V> SortedMap<K, V> {
     }
 
     /// Entries in any order, repeated keys allowed: sorted by key, and of a repeated key the
-    /// last value kept (what inserting them one by one into a `BTreeMap` gives).
+    /// last value kept (what inserting them one by one into a `BTreeMap` gives). In O(n log n)
+    /// whatever the input; the sorting itself is shared by every key and value type.
     fn from_vec(mut entries: Vec<(K, V)>) -> Self {
         if !entries.windows(2).all(|w| w[0].0 < w[1].0) {
-            // Stable: of equal keys the last pushed stays last, and `dedup_by` moves it into
-            // the slot it keeps.
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            entries.dedup_by(|later, kept| {
-                let same = later.0 == kept.0;
-                if same {
-                    std::mem::swap(&mut later.1, &mut kept.1);
+            let key = |i: usize| entries.get(i).map(|e| &e.0);
+            let (order, kept) = key_order(entries.len(), &|a, b| key(a).cmp(&key(b)));
+            let len = entries.len();
+            permute(&order, &mut |a, b| {
+                if a < len && b < len {
+                    entries.swap(a, b);
                 }
-                same
             });
+            entries.truncate(kept);
         }
         SortedMap { entries }
+    }
+}
+
+/// The positions `0..len` of a map's entries in ascending key order (`cmp` compares the keys at
+/// two positions), only the last of each repeated key, then the positions left out; and how
+/// many are kept. Not generic: one sort in the page for every map type.
+fn key_order(len: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> (Vec<usize>, usize) {
+    let mut order: Vec<usize> = (0..len).collect();
+    // Stable: equal keys stay in the order they came.
+    order.sort_by(|a, b| cmp(*a, *b));
+    let mut kept = Vec::with_capacity(len);
+    let mut left_out = Vec::new();
+    for (i, &p) in order.iter().enumerate() {
+        match order.get(i + 1) {
+            Some(&next) if cmp(p, next).is_eq() => left_out.push(p),
+            _ => kept.push(p),
+        }
+    }
+    let n = kept.len();
+    kept.extend(left_out);
+    (kept, n)
+}
+
+/// Moves the entry at position `order[i]` to position `i`, for every `i` (`order` is a
+/// permutation), with at most one `swap` per entry.
+fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
+    // to[p]: where the entry now at position p goes.
+    let mut to = vec![0; order.len()];
+    for (i, &p) in order.iter().enumerate() {
+        if let Some(t) = to.get_mut(p) {
+            *t = i;
+        }
+    }
+    for i in 0..to.len() {
+        loop {
+            let t = to[i];
+            if t == i || t >= to.len() {
+                break;
+            }
+            // The entry at i reaches its place t; the one from t comes to i, to move on.
+            swap(i, t);
+            to.swap(i, t);
+        }
     }
 }
 

@@ -87,6 +87,16 @@ proptest! {
     }
 
     #[test]
+    fn collect_sorts_like_btreemap(entries in prop::collection::vec((-500..500i32, any::<u16>()), 0..400)) {
+        let map: SortedMap<i32, u16> = entries.iter().copied().collect();
+        let oracle: BTreeMap<i32, u16> = entries.iter().copied().collect();
+        prop_assert!(map.iter().eq(oracle.iter()));
+        let strings: SortedMap<String, u16> = entries.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        let oracle: BTreeMap<String, u16> = entries.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        prop_assert!(strings.iter().eq(oracle.iter()));
+    }
+
+    #[test]
     fn ranges_match_btreemap(
         entries in prop::collection::vec((-3..12i32, any::<u8>()), 0..20),
         a in -5..14i32,
@@ -132,6 +142,26 @@ proptest! {
         let oracle: BTreeMap<String, u8> = serde_json::from_str(&text).expect("reads");
         prop_assert!(map.iter().eq(oracle.iter()));
     }
+}
+
+#[test]
+fn a_large_map_in_reverse_order_is_read_in_n_log_n() {
+    // A sorted Vec filled by inserts would move ~10^11 entries here.
+    let n = 400_000;
+    let text = format!(
+        "{{{}}}",
+        (0..n)
+            .rev()
+            .map(|k| format!("\"{k}\": {}", k % 7))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let started = std::time::Instant::now();
+    let map: SortedMap<i32, u8> = serde_json::from_str(&text).expect("reads");
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    assert_eq!(map.len(), n);
+    assert!(map.keys().copied().eq(0..n as i32));
+    assert!(map.iter().all(|(k, v)| i32::from(*v) == k % 7));
 }
 
 #[test]
