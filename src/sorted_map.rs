@@ -60,12 +60,26 @@ impl<K, V> SortedMap<K, V> {
 }
 
 impl<K: Ord, V> SortedMap<K, V> {
-    /// Where `key` is (`Ok`), or where it would go (`Err`).
+    /// Where `key` is (`Ok`), or where it would go (`Err`). Stops at the key when it meets it:
+    /// with `String` keys twice as fast as `slice::binary_search_by`, which always halves to
+    /// the end (benches/language.rs, formulas reading ~40 series by name).
     fn find<Q: Ord + ?Sized>(&self, key: &Q) -> Result<usize, usize>
     where
         K: Borrow<Q>,
     {
-        self.entries.binary_search_by(|(k, _)| k.borrow().cmp(key))
+        let (mut low, mut high) = (0, self.entries.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            let Some((k, _)) = self.entries.get(mid) else {
+                break;
+            };
+            match k.borrow().cmp(key) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Ok(mid),
+            }
+        }
+        Err(low)
     }
 
     pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
