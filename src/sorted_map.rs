@@ -36,9 +36,6 @@ impl<K, V> SortedMap<K, V> {
     pub fn iter(&self) -> Iter<'_, K, V> {
         Iter(self.entries.iter())
     }
-    pub fn iter_mut(&mut self) -> IterMut<'_, K, V> {
-        IterMut(self.entries.iter_mut())
-    }
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + ExactSizeIterator + Clone {
         self.entries.iter().map(|(k, _)| k)
     }
@@ -47,15 +44,6 @@ impl<K, V> SortedMap<K, V> {
     }
     pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
         self.entries.iter_mut().map(|(_, v)| v)
-    }
-    pub fn first_key_value(&self) -> Option<(&K, &V)> {
-        self.entries.first().map(|(k, v)| (k, v))
-    }
-    pub fn last_key_value(&self) -> Option<(&K, &V)> {
-        self.entries.last().map(|(k, v)| (k, v))
-    }
-    pub fn clear(&mut self) {
-        self.entries.clear();
     }
 }
 
@@ -137,6 +125,7 @@ impl<K: Ord, V> SortedMap<K, V> {
                 i
             }
         };
+        // In range: found there, or just inserted there.
         &mut self.entries[i].1
     }
 
@@ -154,10 +143,6 @@ impl<K: Ord, V> SortedMap<K, V> {
             Bound::Unbounded => self.entries.len(),
         };
         Iter(self.entries.get(start..end).unwrap_or_default().iter())
-    }
-
-    pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
-        self.entries.retain_mut(|(k, v)| keep(k, v));
     }
 
     /// Entries in any order, repeated keys allowed: sorted by key, and of a repeated key the
@@ -270,14 +255,6 @@ impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
     }
 }
 
-impl<'a, K, V> IntoIterator for &'a mut SortedMap<K, V> {
-    type Item = (&'a K, &'a mut V);
-    type IntoIter = IterMut<'a, K, V>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter_mut()
-    }
-}
-
 /// The entries of a [`SortedMap`], by reference, in ascending key order.
 pub struct Iter<'a, K, V>(std::slice::Iter<'a, (K, V)>);
 
@@ -305,27 +282,6 @@ impl<K, V> DoubleEndedIterator for Iter<'_, K, V> {
 
 impl<K, V> ExactSizeIterator for Iter<'_, K, V> {}
 
-/// The entries of a [`SortedMap`] with their values mutable, in ascending key order.
-pub struct IterMut<'a, K, V>(std::slice::IterMut<'a, (K, V)>);
-
-impl<'a, K, V> Iterator for IterMut<'a, K, V> {
-    type Item = (&'a K, &'a mut V);
-    fn next(&mut self) -> Option<Self::Item> {
-        self.0.next().map(|(k, v)| (&*k, v))
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.0.size_hint()
-    }
-}
-
-impl<K, V> DoubleEndedIterator for IterMut<'_, K, V> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        self.0.next_back().map(|(k, v)| (&*k, v))
-    }
-}
-
-impl<K, V> ExactSizeIterator for IterMut<'_, K, V> {}
-
 /// A set sorted by value: a [`SortedMap`] without values.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct SortedSet<K>(SortedMap<K, ()>);
@@ -343,12 +299,6 @@ impl<K> SortedSet<K> {
     /// The values in ascending order.
     pub fn iter(&self) -> SetIter<'_, K> {
         SetIter(self.0.entries.iter())
-    }
-    pub fn first(&self) -> Option<&K> {
-        self.0.first_key_value().map(|(k, _)| k)
-    }
-    pub fn last(&self) -> Option<&K> {
-        self.0.last_key_value().map(|(k, _)| k)
     }
 }
 
@@ -368,12 +318,6 @@ impl<K: Ord> SortedSet<K> {
         K: Borrow<Q>,
     {
         self.0.contains_key(value)
-    }
-    pub fn remove<Q: Ord + ?Sized>(&mut self, value: &Q) -> bool
-    where
-        K: Borrow<Q>,
-    {
-        self.0.remove(value).is_some()
     }
 }
 
