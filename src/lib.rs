@@ -5,6 +5,7 @@ pub mod cli;
 pub mod eval;
 pub mod lang;
 pub mod plan;
+pub mod sorted_map;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

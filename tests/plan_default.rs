@@ -45,6 +45,18 @@ fn round_trip_export_import_is_equal() {
 }
 
 #[test]
+fn both_layouts_are_serde_jsons() {
+    // The page writes both layouts with one serializer type (plan::json_text): the same texts
+    // as serde_json's own functions, and localStorage keeps the compact one.
+    for plan in [default_plan(), cruscotto::plan::example_plan()] {
+        assert_eq!(to_json(&plan), serde_json::to_string_pretty(&plan).unwrap());
+        let compact = cruscotto::plan::to_compact_json(&plan);
+        assert_eq!(compact, serde_json::to_string(&plan).unwrap());
+        assert_eq!(load(&compact).unwrap(), plan);
+    }
+}
+
+#[test]
 fn missions_objectives_and_indicators_as_in_the_seed() {
     let plan = default_plan();
     assert_eq!(plan.title, "Cruscotto strategico");
@@ -174,7 +186,7 @@ fn unreadable_cells_are_unknown_with_a_note() {
         }
     }
     assert_eq!(unknown, 20);
-    let cell = &indicator(&plan, "1.3").targets[&2018];
+    let cell = indicator(&plan, "1.3").targets.get(&2018).expect("2018");
     assert!(cell
         .note
         .as_deref()

@@ -42,11 +42,16 @@ fn weighted_roll_up_of_active_indicators() {
     let report = minimal().evaluate();
     let mission = &report.missions[0];
     let objective = &mission.objectives[0];
-    assert_eq!(objective.scores[&2018], None, "baselines have no score");
-    assert_eq!(objective.scores[&2019], Some(100.0));
+    assert_eq!(
+        objective.scores.get(&2018),
+        Some(&None),
+        "baselines have no score"
+    );
+    assert_eq!(objective.scores.get(&2019), Some(&Some(100.0)));
     let s2020 = status(&report, "1.1", 2020).1;
     assert_eq!(
-        objective.scores[&2020], s2020,
+        *objective.scores.get(&2020).expect("2020"),
+        s2020,
         "only the active indicator counts"
     );
     assert_eq!(mission.scores, objective.scores);
@@ -64,7 +69,12 @@ fn weighted_roll_up_of_active_indicators() {
     let s11 = status(&report, "1.1", 2019).1.unwrap();
     let s12 = status(&report, "1.2", 2019).1.unwrap();
     let expected = (3.0 * s11 + s12) / 4.0;
-    let got = report.missions[0].objectives[0].scores[&2019].unwrap();
+    let got = report.missions[0].objectives[0]
+        .scores
+        .get(&2019)
+        .copied()
+        .flatten()
+        .unwrap();
     assert!((got - expected).abs() < 1e-9, "{got} vs {expected}");
 }
 
@@ -77,7 +87,12 @@ fn default_plan_has_no_data_so_no_scores() {
         assert!(m.scores.values().all(Option::is_none));
         for o in &m.objectives {
             for i in &o.indicators {
-                assert_eq!(i.outcomes[&2016].status, Status::Inactive, "{}", i.code);
+                assert_eq!(
+                    i.outcomes.get(&2016).expect("2016").status,
+                    Status::Inactive,
+                    "{}",
+                    i.code
+                );
                 for out in i.outcomes.values() {
                     assert!(
                         matches!(
@@ -96,7 +111,11 @@ fn default_plan_has_no_data_so_no_scores() {
     assert_eq!(status(&report, "9.10", 2019).0, Status::Inactive);
     assert_eq!(status(&report, "9.10", 2020).0, Status::NoData);
     // Unknown cells are n.d. with the note as the reason.
-    let trace = &report.missions[0].objectives[0].indicators[2].outcomes[&2018].trace;
+    let trace = &report.missions[0].objectives[0].indicators[2]
+        .outcomes
+        .get(&2018)
+        .expect("2018")
+        .trace;
     assert!(trace.contains("illeggibile nell'OCR"), "{trace}");
     // 7.4: inserted in December 2019 but with a 2017 baseline: baseline shown, 2018 inactive.
     assert_eq!(status(&report, "7.4", 2017).0, Status::Baseline);
@@ -132,8 +151,16 @@ fn example_data_is_labelled_and_shows_the_dashboard_at_work() {
     ] {
         assert!(all.contains(&wanted), "{wanted:?} missing");
     }
-    assert!(report.missions.iter().all(|m| m.scores[&2019].is_some()));
-    assert!(report.scores[&2019].is_some_and(|s| (0.0..=100.0).contains(&s)));
+    assert!(report
+        .missions
+        .iter()
+        .all(|m| m.scores.get(&2019).is_some_and(Option::is_some)));
+    assert!(report
+        .scores
+        .get(&2019)
+        .copied()
+        .flatten()
+        .is_some_and(|s| (0.0..=100.0).contains(&s)));
 }
 
 /// A plan of `n` indicators × 6 years (for the speed check below).

@@ -24,15 +24,18 @@ fn version_0_is_migrated() {
         ind[0].owners,
         vec!["s-anagrafico-certificativo".to_string()]
     );
-    assert_eq!(ind[0].targets[&2019].text.as_deref(), Some("100%"));
+    assert_eq!(
+        ind[0].targets.get(&2019).expect("2019").text.as_deref(),
+        Some("100%")
+    );
     assert_eq!(
         ind[0].formula_text,
         "n° fascicoli creati / n° fascicoli ricevuti"
     );
     // Polarity words, unknown targets, inline acts.
     assert_eq!(ind[1].polarity, cruscotto::eval::Polarity::Lower);
-    assert_eq!(ind[1].targets[&2019].text, None);
-    assert!(ind[1].targets[&2019].note.is_some());
+    assert_eq!(ind[1].targets.get(&2019).expect("2019").text, None);
+    assert!(ind[1].targets.get(&2019).expect("2019").note.is_some());
     assert_eq!(ind[1].revisions[0].kind, RevisionKind::Eliminated);
     let act = plan
         .deliberation(ind[1].revisions[0].deliberation.as_deref().unwrap())

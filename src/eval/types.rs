@@ -1,7 +1,7 @@
 //! The values, statuses and outcomes every part of Cruscotto speaks: the language evaluator
 //! produces them, the plan rolls them up, the app and the CLI show them.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -23,10 +23,10 @@ pub enum Datum {
 }
 
 /// Values of one series by year (consuntivi of a measure, of a benchmark, or of the indicator).
-pub type Series = BTreeMap<i32, Datum>;
+pub type Series = SortedMap<i32, Datum>;
 
 /// Named series, e.g. `{"fascicoli_creati": {2019: 17}, "media_cluster": {2019: 0.8}}`.
-pub type Data = BTreeMap<String, Series>;
+pub type Data = SortedMap<String, Series>;
 
 /// Why a value could not be computed: always said, never a silent 0 or NaN.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

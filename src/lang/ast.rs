@@ -2,7 +2,7 @@
 //! evaluator and the app can point back at the text; equality ignores spans, so two trees are
 //! equal when they say the same thing (this is what `parse(print(ast)) == ast` checks).
 
-use std::collections::BTreeSet;
+use crate::sorted_map::SortedSet;
 
 use crate::eval::Date;
 
@@ -270,8 +270,8 @@ pub(crate) fn walk_cond(c: &Cond, f: &mut dyn FnMut(&Expr)) {
     }
 }
 
-fn collect_measures(walk: impl FnOnce(&mut dyn FnMut(&Expr))) -> BTreeSet<String> {
-    let mut names = BTreeSet::new();
+fn collect_measures(walk: impl FnOnce(&mut dyn FnMut(&Expr))) -> SortedSet<String> {
+    let mut names = SortedSet::new();
     walk(&mut |e: &Expr| match &e.node {
         ExprKind::Measure { name, .. } => {
             names.insert(name.clone());
@@ -286,7 +286,7 @@ fn collect_measures(walk: impl FnOnce(&mut dyn FnMut(&Expr))) -> BTreeSet<String
 
 impl Formula {
     /// Names of the per-year inputs the formula reads (the app shows an input for each).
-    pub fn measures(&self) -> BTreeSet<String> {
+    pub fn measures(&self) -> SortedSet<String> {
         collect_measures(|f| walk_expr(&self.expr, f))
     }
     /// Indented AST dump for the "Laboratorio".
@@ -300,8 +300,8 @@ impl Formula {
 impl Target {
     /// Series the target reads besides the indicator's own value (benchmark, other measures).
     /// The indicator's own code (`ITP` in `ITP < -10`) is not a measure.
-    pub fn measures(&self) -> BTreeSet<String> {
-        let mut names = BTreeSet::new();
+    pub fn measures(&self) -> SortedSet<String> {
+        let mut names = SortedSet::new();
         if let TargetBody::Condition(c) = &self.body {
             names = collect_measures(|f| walk_cond(c, f));
         }

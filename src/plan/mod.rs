@@ -16,7 +16,7 @@ mod validate;
 
 pub use default::{default_plan, DEFAULT_PLAN_JSON};
 pub use example::{example_plan, EXAMPLE_TITLE};
-pub use format::{schema_json, to_json};
+pub use format::{json_text, schema_json, to_compact_json, to_json};
 pub use load::{load, MAX_SIZE};
 pub use model::{
     Deliberation, Format, Indicator, Mission, Objective, Owner, Plan, RevisionEvent, RevisionKind,

@@ -3,7 +3,7 @@
 //! Domain names are English in code; the JSON keys are the same snake_case English names so that
 //! the format reads the same as the code (documented in `docs/plan-format.md`).
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -157,12 +157,12 @@ pub struct Indicator {
     pub owners: Vec<String>,
     /// Target per year, in the rules language.
     #[serde(default)]
-    pub targets: BTreeMap<i32, TargetCell>,
+    pub targets: SortedMap<i32, TargetCell>,
     /// Measures and benchmark series (`media_cluster`) by name, then by year.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
     pub data: Data,
     /// The indicator's own values by year, when entered directly instead of computed.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
     pub values: Series,
     /// Inserted / updated / eliminated, each by a deliberation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,17 +1,18 @@
 //! Plan evaluation: an outcome per indicator and year, and weighted roll-ups per objective and
 //! missione (docs/plan-format.md, "Evaluation and roll-up").
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde_json::{json, Value as Json};
 
 use crate::eval::{evaluate_with, Outcome, Scope, Status, Trace, Unavailable, Value};
 use crate::lang::{parse_formula, parse_target, Formula, Lang, Target};
+use crate::sorted_map::SortedMap;
 
 use super::model::{Indicator, Objective, Plan};
 
 /// Scores by year: `None` when nothing in that year has a score.
-pub type Scores = BTreeMap<i32, Option<f64>>;
+pub type Scores = SortedMap<i32, Option<f64>>;
 
 /// What evaluating a whole plan says.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +46,7 @@ pub struct IndicatorReport {
     pub code: String,
     pub name: String,
     pub weight: f64,
-    pub outcomes: BTreeMap<i32, Outcome>,
+    pub outcomes: SortedMap<i32, Outcome>,
 }
 
 impl Plan {
@@ -137,7 +138,7 @@ impl Plan {
         indicator: &Indicator,
         parsed: &mut ParseCache,
         lang: Lang,
-    ) -> BTreeMap<i32, String> {
+    ) -> SortedMap<i32, String> {
         self.evaluate_indicator(objective, indicator, parsed, lang, Trace::On)
             .outcomes
             .into_iter()
@@ -159,7 +160,7 @@ impl Plan {
         let traced = trace == Trace::On;
         let en = lang == Lang::En;
         let words = |it: &str, english: &str| if en { english } else { it }.to_string();
-        let mut outcomes = BTreeMap::new();
+        let mut outcomes = SortedMap::new();
         for &year in years {
             let inactive = |why: String| Outcome {
                 value: scope.compute(year),

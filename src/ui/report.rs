@@ -11,24 +11,26 @@
 //! are the same, and do not depend on the language); [`Report::traces`] writes them for the
 //! rows on screen, in the interface language, with the parsed texts the report came from.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::eval::{Outcome, Status, Trace};
 use crate::lang::Lang;
 use crate::plan::{Deliberation, Indicator, Objective, ParseCache, Plan};
+use crate::sorted_map::SortedMap;
 
-pub type Outcomes = Arc<BTreeMap<i32, Outcome>>;
-pub type Scores = BTreeMap<i32, Option<f64>>;
+pub type Outcomes = Arc<SortedMap<i32, Outcome>>;
+pub use crate::plan::Scores;
 
 #[derive(Clone, Debug, Default)]
 pub struct Report {
     /// By indicator code, then year.
     pub cells: HashMap<String, Outcomes>,
     /// By objective number, then year: grado di raggiungimento 0–100 (`None`: nothing to score).
-    pub objectives: HashMap<u32, Scores>,
+    /// Sorted maps, collected once per evaluation: no hash table type of their own in the page.
+    pub objectives: SortedMap<u32, Scores>,
     /// By mission code, then year.
-    pub missions: HashMap<String, Scores>,
+    pub missions: SortedMap<String, Scores>,
     /// The whole plan, per year.
     pub plan: Scores,
     /// The texts parsed for this evaluation (shared with the cache), to write traces.
@@ -54,7 +56,7 @@ impl Report {
         objective: &Objective,
         indicator: &Indicator,
         lang: Lang,
-    ) -> BTreeMap<i32, String> {
+    ) -> SortedMap<i32, String> {
         let mut parsed = self.parsed.lock().unwrap_or_else(PoisonError::into_inner);
         plan.explain(objective, indicator, &mut parsed, lang)
     }
@@ -133,6 +135,8 @@ pub fn evaluate_cached(plan: &Plan, cache: &mut Cache) -> Report {
     };
     let mut parsed = cache.parsed.lock().unwrap_or_else(PoisonError::into_inner);
     let mut mission_scores: Vec<(f64, Scores)> = Vec::new();
+    let mut objectives = Vec::new();
+    let mut missions = Vec::new();
     for m in &plan.missions {
         let mut objective_scores: Vec<(f64, Scores)> = Vec::new();
         for o in &m.objectives {
@@ -165,16 +169,18 @@ pub fn evaluate_cached(plan: &Plan, cache: &mut Cache) -> Report {
             }
             let refs: Vec<(f64, &Scores)> = indicator_scores.iter().map(|(w, s)| (*w, s)).collect();
             let scores = roll_up(&years, &refs);
-            report.objectives.insert(o.number, scores.clone());
+            objectives.push((o.number, scores.clone()));
             objective_scores.push((o.weight, scores));
         }
         let refs: Vec<(f64, &Scores)> = objective_scores.iter().map(|(w, s)| (*w, s)).collect();
         let scores = roll_up(&years, &refs);
-        report.missions.insert(m.code.clone(), scores.clone());
+        missions.push((m.code.clone(), scores.clone()));
         mission_scores.push((m.weight, scores));
     }
     let refs: Vec<(f64, &Scores)> = mission_scores.iter().map(|(w, s)| (*w, s)).collect();
     report.plan = roll_up(&years, &refs);
+    report.objectives = objectives.into_iter().collect();
+    report.missions = missions.into_iter().collect();
     // Forget indicators no longer in the plan.
     if cache.entries.len() > report.cells.len() {
         cache
@@ -194,14 +200,17 @@ pub fn evaluate_full(plan: &Plan) -> Report {
         parsed: Arc::new(Mutex::new(parsed)),
         ..Report::default()
     };
+    let (mut objectives, mut missions) = (Vec::new(), Vec::new());
     for m in full.missions {
         for o in m.objectives {
             for i in o.indicators {
                 report.cells.insert(i.code, Arc::new(i.outcomes));
             }
-            report.objectives.insert(o.number, o.scores);
+            objectives.push((o.number, o.scores));
         }
-        report.missions.insert(m.code, m.scores);
+        missions.push((m.code, m.scores));
     }
+    report.objectives = objectives.into_iter().collect();
+    report.missions = missions.into_iter().collect();
     report
 }

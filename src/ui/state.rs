@@ -67,7 +67,7 @@ pub fn now_ms() -> f64 {
 
 /// The JSON kept in localStorage (compact; `plan::load` reads it back like any export).
 pub fn storage_json(plan: &Plan) -> String {
-    serde_json::to_string(plan).unwrap_or_else(|_| plan::to_json(plan))
+    plan::to_compact_json(plan)
 }
 
 impl AppState {
@@ -487,7 +487,7 @@ impl AppState {
         format!("cruscotto.bozze.{}", self.active.get_untracked())
     }
 
-    fn drafts(&self) -> std::collections::BTreeMap<String, String> {
+    fn drafts(&self) -> crate::sorted_map::SortedMap<String, String> {
         storage::backend::get(&self.drafts_key())
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default()
@@ -501,7 +501,7 @@ impl AppState {
     pub fn keep_draft(&self, key: &str, text: &str) {
         let mut all = self.drafts();
         all.insert(key.to_string(), text.to_string());
-        if let Ok(t) = serde_json::to_string(&all) {
+        if let Ok(t) = plan::json_text(&all, false) {
             let _ = storage::backend::set(&self.drafts_key(), &t);
         }
     }
@@ -511,7 +511,7 @@ impl AppState {
         if all.remove(key).is_some() {
             if all.is_empty() {
                 storage::backend::remove(&self.drafts_key());
-            } else if let Ok(t) = serde_json::to_string(&all) {
+            } else if let Ok(t) = plan::json_text(&all, false) {
                 let _ = storage::backend::set(&self.drafts_key(), &t);
             }
         }

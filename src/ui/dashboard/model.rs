@@ -1,12 +1,10 @@
 //! The dashboard's rows, built in plain Rust from the plan, its evaluation and the filters.
 
-use std::collections::BTreeMap;
-
 use crate::eval::{Outcome, Status, Value};
 use crate::plan::{Plan, RevisionKind};
 use crate::ui::format;
 use crate::ui::i18n::Lang;
-use crate::ui::report::Report;
+use crate::ui::report::{Report, Scores};
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Filters {
@@ -117,7 +115,7 @@ pub fn is_percent(unit: Option<&str>, targets: &[&str]) -> bool {
     unit.is_some_and(|u| u.trim() == "%") || targets.iter().any(|t| t.contains('%'))
 }
 
-fn scores(map: Option<&BTreeMap<i32, Option<f64>>>, years: &[i32]) -> Vec<(i32, Option<f64>)> {
+fn scores(map: Option<&Scores>, years: &[i32]) -> Vec<(i32, Option<f64>)> {
     years
         .iter()
         .map(|y| (*y, map.and_then(|m| m.get(y).copied().flatten())))

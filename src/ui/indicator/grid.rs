@@ -35,7 +35,7 @@ fn get(i: &Indicator, s: &Series, year: i32) -> Option<Datum> {
 
 fn put(i: &mut Indicator, s: &Series, year: i32, d: Option<Datum>) {
     let series = match s {
-        Series::Measure(m) => i.data.entry(m.clone()).or_default(),
+        Series::Measure(m) => i.data.get_or_insert_with(m.clone(), Default::default),
         Series::Values => &mut i.values,
     };
     match d {

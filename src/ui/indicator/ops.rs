@@ -1,9 +1,8 @@
 //! Plain edits of the plan the editor needs (find, add, duplicate, remove), no signals here.
 
-use std::collections::BTreeMap;
-
 use crate::eval::Polarity;
 use crate::plan::{Indicator, Objective, Plan};
+use crate::sorted_map::SortedMap;
 
 pub fn find<'a>(plan: &'a Plan, code: &str) -> Option<&'a Indicator> {
     plan.indicators()
@@ -49,9 +48,9 @@ pub fn blank_indicator(code: String, name: &str) -> Indicator {
         polarity: Polarity::Higher,
         weight: 1.0,
         owners: Vec::new(),
-        targets: BTreeMap::new(),
-        data: BTreeMap::new(),
-        values: BTreeMap::new(),
+        targets: SortedMap::new(),
+        data: SortedMap::new(),
+        values: SortedMap::new(),
         revisions: Vec::new(),
         notes: Vec::new(),
     }

@@ -4,18 +4,17 @@
 
 pub mod whatif;
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use leptos::prelude::*;
 
 use crate::ui::options::indicator_options;
 
 use crate::ui::i18n::Tr;
 
-use crate::eval::{evaluate_in, Data, Datum, Polarity, Scope};
+use crate::eval::{evaluate_in, Data, Polarity, Scope, Series};
 use crate::lang::Lang;
 use crate::lang::{parse_formula, parse_target};
 use crate::plan::{self, TargetCell};
+use crate::sorted_map::{SortedMap, SortedSet};
 use crate::ui::badge::StatusBadge;
 use crate::ui::dashboard::model::value_text;
 use crate::ui::format;
@@ -29,7 +28,7 @@ use crate::ui::state::AppState;
 /// Every distinct target notation of the default plan, in order of first appearance.
 pub fn seed_notations() -> Vec<String> {
     let plan = plan::default_plan();
-    let mut seen = BTreeSet::new();
+    let mut seen = SortedSet::new();
     let mut out = Vec::new();
     for (_, _, i) in plan.indicators() {
         for cell in i.targets.values() {
@@ -99,8 +98,8 @@ pub fn Lab() -> impl IntoView {
     let target = RwSignal::new(">= 80%".to_string());
     let polarity = RwSignal::new(Polarity::Higher);
     // Data typed in the table: measure → year → text and the language it was typed in.
-    let cells: RwSignal<BTreeMap<String, BTreeMap<i32, Typed>>> = RwSignal::new({
-        let mut m = BTreeMap::new();
+    let cells: RwSignal<SortedMap<String, SortedMap<i32, Typed>>> = RwSignal::new({
+        let mut m = SortedMap::new();
         let ys = years.get_value();
         let l = lang.get_untracked();
         let a = [17.0, 40.0, 88.0];
@@ -140,7 +139,7 @@ pub fn Lab() -> impl IntoView {
     let parsed_target =
         Memo::new_with_compare(move |_| parse_target(&target.get()).ok(), |_, _| true);
     let measures = Memo::new(move |_| {
-        let mut names: BTreeSet<String> = BTreeSet::new();
+        let mut names: SortedSet<String> = SortedSet::new();
         parsed_formula.with(|f| {
             if let Some(f) = f {
                 names.extend(f.measures());
@@ -162,7 +161,7 @@ pub fn Lab() -> impl IntoView {
                         let series = ys
                             .iter()
                             .filter_map(|(y, cell)| cell.reading().ok()?.datum.map(|d| (*y, d)))
-                            .collect::<BTreeMap<i32, Datum>>();
+                            .collect::<Series>();
                         (name.clone(), series)
                     })
                     .collect()
@@ -321,7 +320,7 @@ pub fn Lab() -> impl IntoView {
                                                                     return;
                                                                 };
                                                                 cells.try_update(|c| {
-                                                                    c.entry(m).or_default().insert(y, Typed::new(v, l));
+                                                                    c.get_or_insert_with(m, Default::default).insert(y, Typed::new(v, l));
                                                                 });
                                                             }
                                                         />

@@ -55,7 +55,7 @@ pub fn read_index() -> (Vec<Entry>, Option<String>) {
 }
 
 pub fn write_index(entries: &[Entry]) -> Result<(), WriteError> {
-    let text = serde_json::to_string(entries).unwrap_or_else(|_| "[]".into());
+    let text = crate::plan::json_text(entries, false).unwrap_or_else(|_| "[]".into());
     backend::set(INDEX_KEY, &text)
 }
 
