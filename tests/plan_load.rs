@@ -347,3 +347,229 @@ fn a_repeated_field_is_named_in_italian() {
     assert_eq!(problems[0].path, "title");
     assert_eq!(problems[0].message, "campo ripetuto: \"title\"");
 }
+
+/// A document whose root holds `members` (JSON text) and nothing else.
+fn root_with(members: &str) -> String {
+    format!("{{{members}}}")
+}
+
+#[test]
+fn the_envelope_prints_the_offending_value_as_json() {
+    let plan = "\"format\": \"cruscotto-plan\"";
+    // (members, path, Italian message, English message)
+    let cases = [
+        (
+            "\"version\": 1".to_string(),
+            "format",
+            "manca il campo \"format\": \"cruscotto-plan\"",
+            "missing field \"format\": \"cruscotto-plan\"",
+        ),
+        (
+            "\"format\": \"altro\", \"version\": 1".to_string(),
+            "format",
+            "formato \"altro\" sconosciuto: atteso \"cruscotto-plan\"",
+            "unknown format \"altro\": expected \"cruscotto-plan\"",
+        ),
+        (
+            "\"format\": null, \"version\": 1".to_string(),
+            "format",
+            "formato null sconosciuto: atteso \"cruscotto-plan\"",
+            "unknown format null: expected \"cruscotto-plan\"",
+        ),
+        (
+            "\"format\": 5, \"version\": 1".to_string(),
+            "format",
+            "formato 5 sconosciuto: atteso \"cruscotto-plan\"",
+            "unknown format 5: expected \"cruscotto-plan\"",
+        ),
+        (
+            "\"format\": 1e2, \"version\": 1".to_string(),
+            "format",
+            "formato 100.0 sconosciuto: atteso \"cruscotto-plan\"",
+            "unknown format 100.0: expected \"cruscotto-plan\"",
+        ),
+        (
+            "\"format\": true, \"version\": 1".to_string(),
+            "format",
+            "formato true sconosciuto: atteso \"cruscotto-plan\"",
+            "unknown format true: expected \"cruscotto-plan\"",
+        ),
+        // Escaped as JSON: quotes, new lines and control characters, not other letters.
+        (
+            "\"format\": \"a\\\"b\\u00e8\\n\\u0001\", \"version\": 1".to_string(),
+            "format",
+            "formato \"a\\\"bè\\n\\u0001\" sconosciuto: atteso \"cruscotto-plan\"",
+            "unknown format \"a\\\"bè\\n\\u0001\": expected \"cruscotto-plan\"",
+        ),
+        (
+            "\"format\": [\"x\", 1, {\"a\": null}], \"version\": 1".to_string(),
+            "format",
+            "formato [\"x\",1,{\"a\":null}] sconosciuto: atteso \"cruscotto-plan\"",
+            "unknown format [\"x\",1,{\"a\":null}]: expected \"cruscotto-plan\"",
+        ),
+        (
+            format!("{plan}, \"x\": 0"),
+            "version",
+            "manca il campo \"version\"",
+            "missing field \"version\"",
+        ),
+        (
+            format!("{plan}, \"version\": null"),
+            "version",
+            "versione null non valida: atteso un numero intero",
+            "invalid version null: expected an integer",
+        ),
+        (
+            format!("{plan}, \"version\": \"1\""),
+            "version",
+            "versione \"1\" non valida: atteso un numero intero",
+            "invalid version \"1\": expected an integer",
+        ),
+        (
+            format!("{plan}, \"version\": 1.0"),
+            "version",
+            "versione 1.0 non valida: atteso un numero intero",
+            "invalid version 1.0: expected an integer",
+        ),
+        (
+            format!("{plan}, \"version\": -0"),
+            "version",
+            "versione -0.0 non valida: atteso un numero intero",
+            "invalid version -0.0: expected an integer",
+        ),
+        (
+            format!("{plan}, \"version\": false"),
+            "version",
+            "versione false non valida: atteso un numero intero",
+            "invalid version false: expected an integer",
+        ),
+        (
+            format!("{plan}, \"version\": [1]"),
+            "version",
+            "versione [1] non valida: atteso un numero intero",
+            "invalid version [1]: expected an integer",
+        ),
+        (
+            format!("{plan}, \"version\": {{}}"),
+            "version",
+            "versione {} non valida: atteso un numero intero",
+            "invalid version {}: expected an integer",
+        ),
+        (
+            "\"version\": 1, \"format\": [], \"format\": \"cruscotto-plan\", \"format\": 7"
+                .to_string(),
+            "format",
+            // A repeated member: the last one counts.
+            "formato 7 sconosciuto: atteso \"cruscotto-plan\"",
+            "unknown format 7: expected \"cruscotto-plan\"",
+        ),
+    ];
+    for (members, path, it, en) in cases {
+        let text = root_with(&members);
+        match load(&text) {
+            Err(LoadError::NotAPlan(p)) => {
+                assert_eq!((p.path.as_str(), p.message.as_str()), (path, it), "{text}");
+                assert_eq!(p.message_en, en, "{text}");
+                assert_eq!((p.line, p.column), (None, None), "{text}");
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_document_that_is_not_an_object_is_not_a_plan() {
+    for text in ["[1, 2]", "\"cruscotto-plan\"", "3", "null", "true"] {
+        match load(text) {
+            Err(LoadError::NotAPlan(p)) => {
+                assert_eq!(p.path, "", "{text}");
+                assert_eq!(
+                    p.message,
+                    "il documento non è un oggetto JSON con \"format\": \"cruscotto-plan\""
+                );
+                assert_eq!(
+                    p.message_en,
+                    "the document is not a JSON object with \"format\": \"cruscotto-plan\""
+                );
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn versions_are_whole_numbers_up_to_this_builds() {
+    let version = |v: &str| {
+        load(&root_with(&format!(
+            "\"format\": \"cruscotto-plan\", \"version\": {v}"
+        )))
+    };
+    let found = |v: &str| match version(v) {
+        Err(LoadError::UnsupportedVersion { found, supported }) => {
+            assert_eq!(supported, 1);
+            found
+        }
+        other => panic!("{v}: {other:?}"),
+    };
+    assert_eq!(found("2"), 2);
+    assert_eq!(found("-5"), -5);
+    assert_eq!(found("-9223372036854775808"), i64::MIN);
+    // Beyond i64: the largest one, not a wrapped negative number.
+    assert_eq!(found("9223372036854775808"), i64::MAX);
+    assert_eq!(found("18446744073709551615"), i64::MAX);
+    // Known versions go on to the structure.
+    assert!(
+        matches!(version("1"), Err(LoadError::Invalid(p)) if p[0].message.contains("\"title\""))
+    );
+    assert!(matches!(version("0"), Err(LoadError::Invalid(p)) if p[0].path == "anni"));
+}
+
+#[test]
+fn syntax_is_checked_everywhere_before_the_envelope() {
+    let plan = "\"format\": \"cruscotto-plan\", \"version\": 1";
+    // (members after the envelope, Italian message, English message, column)
+    let cases = [
+        ("\"x\": 1e400", "sintassi JSON non valida: numero troppo grande", "number out of range", 53),
+        ("\"x\": \"\\x\"", "sintassi JSON non valida: sequenza con «\\» non valida in un testo", "invalid escape", 51),
+        ("\"x\": \"\\ud800\\u0041\"", "sintassi JSON non valida: sequenza «\\u» non valida in un testo", "lone leading surrogate in hex escape", 61),
+        ("\"x\": \"a\tb\"", "sintassi JSON non valida: carattere di controllo (per esempio un a capo) dentro un testo tra virgolette", "control character (\\u0000-\\u001F) found while parsing a string", 51),
+        ("\"x\": {\"a\": 1, \"a\": [}", "sintassi JSON non valida: qui è atteso un valore (un testo tra virgolette, un numero, true, false, null, [ … ] o { … }): è un file JSON?", "expected value", 64),
+        ("\"x\": [1,]", "sintassi JSON non valida: una virgola di troppo prima di «]» o «}»", "trailing comma", 52),
+        ("\"x\": tru", "sintassi JSON non valida: parola non riconosciuta (sono ammesse solo true, false e null)", "expected ident", 52),
+        ("5: 1", "sintassi JSON non valida: il nome di un campo va scritto tra virgolette", "key must be a string", 44),
+    ];
+    for (members, it, en, column) in cases {
+        let text = root_with(&format!("{plan}, {members}"));
+        match load(&text) {
+            Err(LoadError::NotJson(p)) => {
+                assert_eq!(
+                    (p.message.as_str(), p.message_en.as_str()),
+                    (it, en),
+                    "{text}"
+                );
+                assert_eq!((p.line, p.column), (Some(1), Some(column)), "{text}");
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    // A syntax error after a wrong format: the file is not JSON, whatever it says it is.
+    assert!(matches!(
+        load("{\"format\": \"altro\", \"version\": 1, x}"),
+        Err(LoadError::NotJson(p)) if p.message_en == "key must be a string"
+    ));
+    // Too deep inside a member the plan reader would refuse anyway: still too deep.
+    let deep = format!(
+        "{{{plan}, \"x\": {}1{}}}",
+        "{\"a\":".repeat(200),
+        "}".repeat(200)
+    );
+    assert!(matches!(
+        load(&deep),
+        Err(LoadError::NotJson(p)) if p.message_en == "recursion limit exceeded"
+    ));
+    // An escaped key is the key it spells.
+    let escaped = "{\"f\\u006frmat\": \"cruscotto-plan\", \"version\": 1}";
+    assert!(
+        matches!(load(escaped), Err(LoadError::Invalid(p)) if p[0].message == "manca il campo \"title\"")
+    );
+}

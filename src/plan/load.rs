@@ -1,10 +1,9 @@
 //! Loading a plan from JSON: size cap, syntax, envelope (format, version), migration,
 //! structure (with JSON paths), then every semantic check (see `validate`).
 
-use serde_json::Value;
-
+use super::envelope;
 use super::json_path::path_at;
-use super::migrate::migrate;
+use super::migrate::v0_to_v1;
 use super::model::{Plan, FORMAT_VERSION};
 use super::problem::{LoadError, Problem};
 use super::validate::validate;
@@ -21,17 +20,15 @@ pub fn load(json: &str) -> Result<Plan, LoadError> {
         });
     }
     // serde_json's recursion limit (128) turns absurd nesting into an error, not a stack overflow.
-    let doc: Value =
-        serde_json::from_str(json).map_err(|e| LoadError::NotJson(syntax_problem(&e)))?;
-    let version = envelope(&doc)?;
+    let root = envelope::scan(json, false).map_err(|e| LoadError::NotJson(syntax_problem(&e)))?;
+    let version = envelope::check(&root)?;
     let plan = if version == FORMAT_VERSION {
         structure(json, true)?
     } else {
-        let doc = migrate(doc, version).map_err(|p| LoadError::Invalid(vec![p]))?;
+        // Read again, whole this time: only older documents need it, and they are small.
+        let doc = envelope::scan(json, true).map_err(|e| LoadError::NotJson(syntax_problem(&e)))?;
+        let text = v0_to_v1(&doc).map_err(|p| LoadError::Invalid(vec![p]))?;
         // The migrated document is read as text too: one way of reading a plan in the page.
-        let text = serde_json::to_string(&doc).map_err(|e| {
-            LoadError::Invalid(vec![structure_problem(String::new(), &e.to_string(), None)])
-        })?;
         structure(&text, false)?
     };
     let problems = validate(&plan);
@@ -53,58 +50,6 @@ fn structure(json: &str, located: bool) -> Result<Plan, LoadError> {
         let location = (located && e.line() > 0).then(|| (e.line(), e.column()));
         LoadError::Invalid(vec![structure_problem(path, &message, location)])
     })
-}
-
-/// Checks `"format"` and `"version"`; returns the version to migrate from.
-fn envelope(doc: &Value) -> Result<u32, LoadError> {
-    let Some(root) = doc.as_object() else {
-        return Err(LoadError::NotAPlan(Problem::new(
-            "",
-            "il documento non è un oggetto JSON con \"format\": \"cruscotto-plan\"",
-            "the document is not a JSON object with \"format\": \"cruscotto-plan\"",
-        )));
-    };
-    match root.get("format") {
-        Some(Value::String(f)) if f == "cruscotto-plan" => {}
-        Some(other) => {
-            return Err(LoadError::NotAPlan(Problem::new(
-                "format",
-                format!("formato {other} sconosciuto: atteso \"cruscotto-plan\""),
-                format!("unknown format {other}: expected \"cruscotto-plan\""),
-            )))
-        }
-        None => {
-            return Err(LoadError::NotAPlan(Problem::new(
-                "format",
-                "manca il campo \"format\": \"cruscotto-plan\"",
-                "missing field \"format\": \"cruscotto-plan\"",
-            )))
-        }
-    }
-    match root.get("version") {
-        Some(Value::Number(n)) if n.is_f64() => Err(LoadError::NotAPlan(Problem::new(
-            "version",
-            format!("versione {n} non valida: atteso un numero intero"),
-            format!("invalid version {n}: expected an integer"),
-        ))),
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(v) if v <= u64::from(FORMAT_VERSION) => Ok(v as u32),
-            _ => Err(LoadError::UnsupportedVersion {
-                found: n.as_i64().unwrap_or(i64::MAX),
-                supported: FORMAT_VERSION,
-            }),
-        },
-        Some(other) => Err(LoadError::NotAPlan(Problem::new(
-            "version",
-            format!("versione {other} non valida: atteso un numero intero"),
-            format!("invalid version {other}: expected an integer"),
-        ))),
-        None => Err(LoadError::NotAPlan(Problem::new(
-            "version",
-            "manca il campo \"version\"",
-            "missing field \"version\"",
-        ))),
-    }
 }
 
 fn syntax_problem(e: &serde_json::Error) -> Problem {

@@ -12,47 +12,47 @@
 //!
 //! Owners were plain names (now a list referenced by id), targets plain strings (now cells with a
 //! note), and only eliminations were recorded, by an inline act (now a deliberation list).
+//!
+//! The migration checks the shape (lists, objects), naming the version-0 path of a fault. The
+//! values it copies (texts, numbers) go as they are into a version-1 document, as JSON text: the
+//! one reader of plans checks their types there, so a wrong one is reported at its version-1
+//! path, as in any plan.
 
-use serde_json::{json, Map, Value};
-
+use super::envelope::{quoted, Json};
 use super::problem::Problem;
+use crate::sorted_map::SortedMap;
 
-/// Brings a document of `version` up to the current version, step by step.
-pub fn migrate(mut doc: Value, version: u32) -> Result<Value, Problem> {
-    if version == 0 {
-        doc = v0_to_v1(&doc)?;
-    }
-    Ok(doc)
-}
-
-fn field<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-    obj.get(key).filter(|v| !v.is_null())
-}
-
-fn text(obj: &Map<String, Value>, key: &str) -> Value {
-    field(obj, key).cloned().unwrap_or(Value::Null)
-}
-
-fn as_object<'a>(value: &'a Value, path: &str) -> Result<&'a Map<String, Value>, Problem> {
-    value.as_object().ok_or_else(|| {
-        Problem::new(
-            path,
-            "versione 0: atteso un oggetto JSON",
-            "version 0: expected a JSON object",
-        )
-    })
-}
-
-fn as_array<'a>(value: Option<&'a Value>, path: &str) -> Result<&'a [Value], Problem> {
+fn as_object<'a>(value: &'a Json, path: &str) -> Result<&'a Json, Problem> {
     match value {
-        None => Ok(&[]),
-        Some(Value::Array(items)) => Ok(items),
-        Some(_) => Err(Problem::new(
+        Json::Object(_) => Ok(value),
+        _ => Err(not_an_object(path)),
+    }
+}
+
+fn not_an_object(path: &str) -> Problem {
+    Problem::new(
+        path,
+        "versione 0: atteso un oggetto JSON",
+        "version 0: expected a JSON object",
+    )
+}
+
+/// A list; a member left out is an empty list.
+fn as_array<'a>(value: &'a Json, path: &str) -> Result<&'a [Json], Problem> {
+    match value {
+        Json::Missing => Ok(&[]),
+        Json::Array(items) => Ok(items),
+        _ => Err(Problem::new(
             path,
             "versione 0: attesa una lista JSON",
             "version 0: expected a JSON array",
         )),
     }
+}
+
+/// A member, `null` or left out alike (`Missing`).
+fn field<'a>(obj: &'a Json, key: &str) -> &'a Json {
+    obj.get(key).or_missing()
 }
 
 /// "S. Anagrafico Certificativo" → "s-anagrafico-certificativo".
@@ -68,23 +68,23 @@ fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn v0_to_v1(doc: &Value) -> Result<Value, Problem> {
+/// The version-1 document of a version-0 one, as JSON text. Members are written in the order of
+/// their keys, as `serde_json::Value` wrote them when the migration used it: the reader meets a
+/// document's faults, and reports the first, in the same order as then.
+pub(super) fn v0_to_v1(doc: &Json) -> Result<String, Problem> {
     let root = as_object(doc, "")?;
-    let (first, last) = match field(root, "anni")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-    {
-        Some([a, b]) => (a.clone(), b.clone()),
-        _ => {
-            return Err(Problem::new(
-                "anni",
-                "versione 0: «anni» deve essere [primo, ultimo]",
-                "version 0: \"anni\" must be [first, last]",
-            ))
-        }
+    let years = match field(root, "anni") {
+        Json::Array(years) => years.as_slice(),
+        _ => &[],
     };
-    let mut owners: Vec<Value> = Vec::new();
-    let mut deliberations: Vec<Value> = Vec::new();
+    let [first, last] = years else {
+        return Err(Problem::new(
+            "anni",
+            "versione 0: «anni» deve essere [primo, ultimo]",
+            "version 0: \"anni\" must be [first, last]",
+        ));
+    };
+    let mut lists = Lists::default();
     let mut missions = Vec::new();
     for (mi, m) in as_array(root.get("missioni"), "missioni")?
         .iter()
@@ -105,89 +105,129 @@ fn v0_to_v1(doc: &Value) -> Result<Value, Problem> {
                 .enumerate()
             {
                 let ipath = format!("{opath}.indicatori[{ii}]");
-                let i = as_object(i, &ipath)?;
-                indicators.push(indicator_v0(i, &ipath, &mut owners, &mut deliberations)?);
+                indicators.push(lists.indicator(as_object(i, &ipath)?, &ipath)?);
             }
-            objectives.push(json!({
-                "number": text(o, "numero"),
-                "title": text(o, "titolo"),
-                "indicators": indicators,
-            }));
+            objectives.push(format!(
+                r#"{{"indicators":[{}],"number":{},"title":{}}}"#,
+                indicators.join(","),
+                field(o, "numero"),
+                field(o, "titolo"),
+            ));
         }
-        missions.push(json!({
-            "code": text(m, "codice"),
-            "name": text(m, "nome"),
-            "objectives": objectives,
-        }));
+        missions.push(format!(
+            r#"{{"code":{},"name":{},"objectives":[{}]}}"#,
+            field(m, "codice"),
+            field(m, "nome"),
+            objectives.join(","),
+        ));
     }
-    Ok(json!({
-        "format": "cruscotto-plan",
-        "version": 1,
-        "title": text(root, "titolo"),
-        "body": text(root, "ente"),
-        "years": { "first": first, "last": last },
-        "notes": ["Migrato dal formato versione 0."],
-        "owners": owners,
-        "deliberations": deliberations,
-        "missions": missions,
-    }))
+    Ok(format!(
+        concat!(
+            r#"{{"body":{body},"deliberations":[{acts}],"format":"cruscotto-plan","#,
+            r#""missions":[{missions}],"notes":["Migrato dal formato versione 0."],"#,
+            r#""owners":[{owners}],"title":{title},"version":1,"#,
+            r#""years":{{"first":{first},"last":{last}}}}}"#,
+        ),
+        body = field(root, "ente"),
+        acts = lists.acts.join(","),
+        missions = missions.join(","),
+        owners = lists.owners.join(","),
+        title = field(root, "titolo"),
+        first = first,
+        last = last,
+    ))
 }
 
-fn indicator_v0(
-    i: &Map<String, Value>,
-    path: &str,
-    owners: &mut Vec<Value>,
-    deliberations: &mut Vec<Value>,
-) -> Result<Value, Problem> {
-    let mut owner_ids = Vec::new();
-    if let Some(name) = field(i, "owner").and_then(Value::as_str) {
-        let id = slug(name);
-        if !owners.iter().any(|o| o["id"] == id.as_str()) {
-            owners.push(json!({ "id": id, "name": name }));
+/// The plan-wide lists that version 0 kept inline: owners and acts, as JSON objects, with their
+/// ids (JSON strings).
+#[derive(Default)]
+struct Lists {
+    owner_ids: Vec<String>,
+    owners: Vec<String>,
+    act_ids: Vec<String>,
+    acts: Vec<String>,
+}
+
+impl Lists {
+    fn indicator(&mut self, i: &Json, path: &str) -> Result<String, Problem> {
+        let mut owners = String::new();
+        if let Some(name) = field(i, "owner").as_str() {
+            let id = quoted(&slug(name));
+            if !self.owner_ids.contains(&id) {
+                self.owners
+                    .push(format!(r#"{{"id":{id},"name":{}}}"#, quoted(name)));
+                self.owner_ids.push(id.clone());
+            }
+            owners = id;
         }
-        owner_ids.push(Value::from(id));
-    }
-    let mut targets = Map::new();
-    if let Some(t) = field(i, "target") {
-        for (year, value) in as_object(t, &format!("{path}.target"))? {
-            let cell = match value {
-                Value::Null => json!({ "text": null, "note": "sconosciuto (versione 0)" }),
-                other => json!({ "text": other }),
-            };
-            targets.insert(year.clone(), cell);
+        let mut targets = Vec::new();
+        match field(i, "target") {
+            Json::Missing => {}
+            Json::Object(cells) => {
+                // By year, the last of a repeated year: as a map read from JSON keeps them.
+                let cells: SortedMap<&str, &Json> =
+                    cells.iter().map(|(y, t)| (y.as_str(), t)).collect();
+                for (year, text) in &cells {
+                    targets.push(match text {
+                        Json::Null => format!(
+                            r#"{}:{{"note":"sconosciuto (versione 0)","text":null}}"#,
+                            quoted(year)
+                        ),
+                        text => format!(r#"{}:{{"text":{text}}}"#, quoted(year)),
+                    });
+                }
+            }
+            _ => return Err(not_an_object(&format!("{path}.target"))),
         }
-    }
-    let polarity = match field(i, "polarita").and_then(Value::as_str) {
-        Some("basso") => "lower",
-        _ => "higher",
-    };
-    let mut revisions = Vec::new();
-    if let Some(act) = field(i, "eliminato") {
-        let act = as_object(act, &format!("{path}.eliminato"))?;
-        let organ = text(act, "organo");
-        let number = text(act, "numero");
-        let date = text(act, "data");
-        let id = slug(&format!(
-            "{}-{}-{}",
-            organ.as_str().unwrap_or("atto"),
-            number,
-            date.as_str().unwrap_or("")
-        ));
-        if !deliberations.iter().any(|d| d["id"] == id.as_str()) {
-            deliberations.push(json!({ "id": id, "organ": organ, "number": number, "date": date }));
+        let polarity = match field(i, "polarita").as_str() {
+            Some("basso") => "lower",
+            _ => "higher",
+        };
+        let mut revisions = String::new();
+        match field(i, "eliminato") {
+            Json::Missing => {}
+            act @ Json::Object(_) => {
+                let (organ, number, date) = (
+                    field(act, "organo"),
+                    field(act, "numero"),
+                    field(act, "data"),
+                );
+                let id = quoted(&slug(&format!(
+                    "{}-{number}-{}",
+                    organ.as_str().unwrap_or("atto"),
+                    date.as_str().unwrap_or("")
+                )));
+                if !self.act_ids.contains(&id) {
+                    self.acts.push(format!(
+                        r#"{{"date":{date},"id":{id},"number":{number},"organ":{organ}}}"#
+                    ));
+                    self.act_ids.push(id.clone());
+                }
+                revisions = format!(r#"{{"deliberation":{id},"kind":"eliminato"}}"#);
+            }
+            _ => return Err(not_an_object(&format!("{path}.eliminato"))),
         }
-        revisions.push(json!({ "kind": "eliminato", "deliberation": id }));
+        // The algoritmo, else the name, as the text of the formula.
+        let formula_text = match field(i, "algoritmo") {
+            Json::Missing => field(i, "nome"),
+            algoritmo => algoritmo,
+        };
+        Ok(format!(
+            concat!(
+                r#"{{"code":{code},"formula":{formula},"formula_text":{formula_text},"#,
+                r#""name":{name},"owners":[{owners}],"polarity":"{polarity}","#,
+                r#""revisions":[{revisions}],"targets":{{{targets}}}}}"#,
+            ),
+            code = field(i, "codice"),
+            formula = field(i, "formula"),
+            formula_text = formula_text,
+            name = field(i, "nome"),
+            owners = owners,
+            polarity = polarity,
+            revisions = revisions,
+            targets = targets.join(","),
+        ))
     }
-    Ok(json!({
-        "code": text(i, "codice"),
-        "name": text(i, "nome"),
-        "formula": text(i, "formula"),
-        "formula_text": field(i, "algoritmo").or_else(|| field(i, "nome")).cloned().unwrap_or(Value::Null),
-        "polarity": polarity,
-        "owners": owner_ids,
-        "targets": targets,
-        "revisions": revisions,
-    }))
 }
 
 #[cfg(test)]

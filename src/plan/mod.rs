@@ -2,6 +2,7 @@
 //! exchange format (versioned, with a JSON Schema), loading with validation, and evaluation.
 
 mod default;
+mod envelope;
 mod example;
 mod expressions;
 mod format;
