@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod eval;
+pub mod float;
 pub mod lang;
 pub mod plan;
 pub mod sorted_map;

@@ -365,3 +365,69 @@ fn a_laboratorio_cell_keeps_its_datum_across_a_language_switch() {
         Typed::new("", Lang::En)
     );
 }
+
+/// In the page decimals are read by the browser's `parseFloat` (`cruscotto::float`): it must give
+/// the very `f64` Rust's parser gives, which the native CLI and tests use.
+#[wasm_bindgen_test]
+fn the_browser_reads_decimals_as_rust_does() {
+    let mut texts: Vec<String> = [
+        "0",
+        "-0",
+        "0.1",
+        "0.2",
+        "0.3",
+        "2.5",
+        "85.5",
+        "1234.5678",
+        "9007199254740993",
+        "2.2250738585072011e-308",
+        "2.2250738585072014e-308",
+        "4.9e-324",
+        "2e-324",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1e23",
+        "8.98846567431158e307",
+        "0.1000000000000000055511151231257827",
+        "123456789012345678901234567890",
+        "7.038531e-26",
+        "1e-12",
+        "5e-5",
+        "1e15",
+        "0.000001",
+        "3.14159265358979323846",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // Deterministic spread: random digit strings, decimal points and exponents.
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..5000 {
+        let len = 1 + (next() % 25) as usize;
+        let mut s: String = (0..len)
+            .map(|_| char::from(b'0' + (next() % 10) as u8))
+            .collect();
+        if next() % 2 == 0 && len > 1 {
+            s.insert(1 + (next() as usize) % (len - 1), '.');
+        }
+        if next() % 3 == 0 {
+            s.push_str(&format!("e{}", (next() % 640) as i64 - 330));
+        }
+        texts.push(s);
+    }
+    for text in &texts {
+        let rust: f64 = text.parse().expect("a decimal");
+        let page = cruscotto::float::parse_decimal(text).expect("a plain decimal");
+        assert_eq!(
+            page.to_bits(),
+            rust.to_bits(),
+            "{text}: page {page:e}, Rust {rust:e}"
+        );
+    }
+}

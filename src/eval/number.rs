@@ -137,7 +137,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<Option<ReadNumber>, NotANu
         canonical.push('e');
         canonical.push_str(e);
     }
-    let x: f64 = canonical.parse().map_err(|_| NotANumber)?;
+    let x = crate::float::parse_decimal(&canonical).ok_or(NotANumber)?;
     let x = if percent { x / 100.0 } else { x };
     if !x.is_finite() {
         return Err(NotANumber);
