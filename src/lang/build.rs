@@ -82,35 +82,45 @@ impl<'s> Builder<'s> {
 
     // ---- conditions --------------------------------------------------------------------
 
+    /// `a e b o c`: the grammar gives one flat list; `e`/`and` binds tighter than `o`/`or`, and
+    /// both fold to the left without recursion on the length of the chain.
     pub(super) fn condition(&self, p: Pair<'s, Rule>) -> R<(Cond, usize)> {
-        self.fold(p, Rule::cond_and, |s, q| s.cond_and(q), CondKind::Or)
+        let mut any: Option<(Cond, usize)> = None;
+        let mut all: Option<(Cond, usize)> = None;
+        for q in p.into_inner() {
+            match q.as_rule() {
+                Rule::cond_not => {
+                    let c = self.cond_not(q)?;
+                    all = Some(self.join(all, c, CondKind::And)?);
+                }
+                Rule::op_logic if q.as_str().starts_with(['o', 'O', '|']) => {
+                    if let Some(c) = all.take() {
+                        any = Some(self.join(any, c, CondKind::Or)?);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(c) = all {
+            any = Some(self.join(any, c, CondKind::Or)?);
+        }
+        any.ok_or_else(|| self.err(Span::default(), K::Empty))
     }
 
-    fn cond_and(&self, p: Pair<'s, Rule>) -> R<(Cond, usize)> {
-        self.fold(p, Rule::cond_not, |s, q| s.cond_not(q), CondKind::And)
-    }
-
-    /// Left fold of `a op b op c` without recursion on the length of the chain.
-    fn fold(
+    fn join(
         &self,
-        p: Pair<'s, Rule>,
-        item: Rule,
-        build: impl Fn(&Self, Pair<'s, Rule>) -> R<(Cond, usize)>,
+        acc: Option<(Cond, usize)>,
+        (c, d): (Cond, usize),
         join: fn(Box<Cond>, Box<Cond>) -> CondKind,
     ) -> R<(Cond, usize)> {
-        let mut acc: Option<(Cond, usize)> = None;
-        for q in p.into_inner().filter(|q| q.as_rule() == item) {
-            let (c, d) = build(self, q)?;
-            acc = Some(match acc {
-                None => (c, d),
-                Some((a, da)) => {
-                    let span = a.span.join(c.span);
-                    let depth = self.check_depth(1 + da.max(d), span)?;
-                    (Spanned::new(join(Box::new(a), Box::new(c)), span), depth)
-                }
-            });
-        }
-        acc.ok_or_else(|| self.err(Span::default(), K::Empty))
+        Ok(match acc {
+            None => (c, d),
+            Some((a, da)) => {
+                let span = a.span.join(c.span);
+                let depth = self.check_depth(1 + da.max(d), span)?;
+                (Spanned::new(join(Box::new(a), Box::new(c)), span), depth)
+            }
+        })
     }
 
     fn cond_not(&self, p: Pair<'s, Rule>) -> R<(Cond, usize)> {
@@ -140,43 +150,10 @@ impl<'s> Builder<'s> {
         if !self.target && matches!(rule, Rule::cmp_tail | Rule::between_tail) {
             return Err(self.err(span, K::ValueNotCondition));
         }
-        let exprs: Vec<Pair<'s, Rule>> = match rule {
-            Rule::led => Vec::new(),
-            _ => p
-                .clone()
-                .into_inner()
-                .filter(|q| q.as_rule() == Rule::expr)
-                .collect(),
-        };
-        let mut built = Vec::with_capacity(exprs.len());
-        for e in exprs {
-            built.push(self.expr(e)?);
+        if rule == Rule::led {
+            return self.led(p);
         }
-        let depth = 1 + built.iter().map(|x| x.1).max().unwrap_or(0);
-        let mut it = built.into_iter().map(|x| x.0);
-        let mut next = || {
-            it.next()
-                .ok_or_else(|| self.err(span, K::ValueNotCondition))
-        };
-        let node = match rule {
-            Rule::within => CondKind::Within {
-                tolerance: next()?,
-                reference: next()?,
-            },
-            Rule::deadline => CondKind::Deadline(next()?),
-            Rule::cmp_tail => CondKind::Compare {
-                subject: None,
-                op: cmp_op(&p),
-                rhs: next()?,
-            },
-            Rule::between_tail => CondKind::Between {
-                subject: None,
-                low: next()?,
-                high: next()?,
-            },
-            _ => return self.led(p),
-        };
-        Ok((Spanned::new(node, span), self.check_depth(depth, span)?))
+        self.tail(p, None, span)
     }
 
     /// `expr`, `expr op expr`, `expr tra a e b`, or a parenthesised condition.
@@ -196,33 +173,50 @@ impl<'s> Builder<'s> {
             return Ok((Spanned::new(CondKind::Bare(e), span), d));
         };
         let (subject, ds) = self.expr(head)?;
-        let subject = Some(self.subject(subject));
-        let tail_rule = tail.as_rule();
-        let mut rest = Vec::new();
-        let op = cmp_op(&tail);
-        for e in tail.into_inner().filter(|q| q.as_rule() == Rule::expr) {
-            rest.push(self.expr(e)?);
+        self.tail(tail, Some((self.subject(subject), ds)), span)
+    }
+
+    /// A condition atom from its expressions (`within`, `deadline`, `cmp_tail`, `between_tail`),
+    /// after the subject if there is one; `span` is the whole condition's.
+    fn tail(
+        &self,
+        p: Pair<'s, Rule>,
+        subject: Option<(Expr, usize)>,
+        span: Span,
+    ) -> R<(Cond, usize)> {
+        let rule = p.as_rule();
+        let op = cmp_op(&p);
+        let mut depth = subject.as_ref().map_or(0, |s| s.1);
+        let subject = subject.map(|s| s.0);
+        let mut built = Vec::with_capacity(2);
+        for e in p.into_inner().filter(|q| q.as_rule() == Rule::expr) {
+            let (x, d) = self.expr(e)?;
+            depth = depth.max(d);
+            built.push(x);
         }
-        let depth = 1 + rest.iter().map(|x| x.1).max().unwrap_or(0).max(ds);
-        let mut it = rest.into_iter().map(|x| x.0);
+        let mut it = built.into_iter();
         let mut next = || {
             it.next()
                 .ok_or_else(|| self.err(span, K::ValueNotCondition))
         };
-        let node = if tail_rule == Rule::between_tail {
-            CondKind::Between {
+        let node = match rule {
+            Rule::within => CondKind::Within {
+                tolerance: next()?,
+                reference: next()?,
+            },
+            Rule::deadline => CondKind::Deadline(next()?),
+            Rule::between_tail => CondKind::Between {
                 subject,
                 low: next()?,
                 high: next()?,
-            }
-        } else {
-            CondKind::Compare {
+            },
+            _ => CondKind::Compare {
                 subject,
                 op,
                 rhs: next()?,
-            }
+            },
         };
-        Ok((Spanned::new(node, span), self.check_depth(depth, span)?))
+        Ok((Spanned::new(node, span), self.check_depth(1 + depth, span)?))
     }
 
     /// In a target, a bare name before a comparison is the indicator's own code (`ITP < -10`).
@@ -253,16 +247,27 @@ pub(super) fn lone_group<'s>(expr: &Pair<'s, Rule>) -> Option<Pair<'s, Rule>> {
     }
 }
 
+/// The operator of a comparison tail, from its text: the grammar tries the same spellings in
+/// this order (`cmp_op` is silent, one rule less in the generated parser).
 pub(super) fn cmp_op(p: &Pair<Rule>) -> CmpOp {
-    let op = p.clone().into_inner().find(|q| q.as_rule() == Rule::cmp_op);
-    match op.and_then(|o| o.into_inner().next()).map(|o| o.as_rule()) {
-        Some(Rule::ge) => CmpOp::Ge,
-        Some(Rule::gt) => CmpOp::Gt,
-        Some(Rule::le) => CmpOp::Le,
-        Some(Rule::lt) => CmpOp::Lt,
-        Some(Rule::ne) => CmpOp::Ne,
-        _ => CmpOp::Eq,
-    }
+    const OPS: [(&str, CmpOp); 12] = [
+        (">=", CmpOp::Ge),
+        ("≥", CmpOp::Ge),
+        ("=>", CmpOp::Ge),
+        ("<=", CmpOp::Le),
+        ("≤", CmpOp::Le),
+        ("=<", CmpOp::Le),
+        ("!=", CmpOp::Ne),
+        ("<>", CmpOp::Ne),
+        ("≠", CmpOp::Ne),
+        (">", CmpOp::Gt),
+        ("<", CmpOp::Lt),
+        ("=", CmpOp::Eq),
+    ];
+    let text = p.as_str();
+    OPS.iter()
+        .find(|(s, _)| text.starts_with(s))
+        .map_or(CmpOp::Eq, |&(_, op)| op)
 }
 
 /// A bare date among the target's conditions (`31/12/2019`, as the seed writes deadlines) is a

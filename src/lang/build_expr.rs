@@ -1,11 +1,13 @@
-//! Pest pairs → typed AST, part 2: expressions (precedence by pest's PrattParser).
+//! Pest pairs → typed AST, part 2: expressions (precedence climbing over `expr`'s pairs).
 
-use pest::iterators::Pair;
+use std::iter::Peekable;
+
+use pest::iterators::{Pair, Pairs};
 
 use super::ast::*;
 use super::build::{span_of, Builder};
 use super::diagnostic::{DiagnosticKind as K, Expected, Found};
-use super::parse::{Rule, FUNCTIONS, PRATT, R};
+use super::parse::{Rule, FUNCTIONS, R};
 use super::suggest::suggest;
 use crate::eval::Date;
 
@@ -13,33 +15,42 @@ impl<'s> Builder<'s> {
     // ---- expressions -------------------------------------------------------------------
 
     pub(super) fn expr(&self, p: Pair<'s, Rule>) -> R<(Expr, usize)> {
-        PRATT
-            .map_primary(|q| self.primary(q))
-            .map_prefix(|op, rhs| {
-                let (rhs, d) = rhs?;
-                let span = span_of(&op).join(rhs.span);
-                let depth = self.check_depth(d + 1, span)?;
-                Ok((Spanned::new(ExprKind::Neg(Box::new(rhs)), span), depth))
-            })
-            .map_infix(|lhs, op, rhs| {
-                let ((lhs, dl), (rhs, dr)) = (lhs?, rhs?);
-                let op = match op.as_rule() {
-                    Rule::add => BinOp::Add,
-                    Rule::sub => BinOp::Sub,
-                    Rule::mul => BinOp::Mul,
-                    Rule::div => BinOp::Div,
-                    _ => BinOp::Pow,
-                };
-                let span = lhs.span.join(rhs.span);
-                let depth = self.check_depth(1 + dl.max(dr), span)?;
-                let node = ExprKind::Binary {
-                    op,
-                    lhs: Box::new(lhs),
-                    rhs: Box::new(rhs),
-                };
-                Ok((Spanned::new(node, span), depth))
-            })
-            .parse(p.into_inner())
+        self.climb(&mut p.into_inner().peekable(), 0)
+    }
+
+    /// Precedence climbing, the algorithm of pest's `PrattParser` without its generic machinery
+    /// (same trees, same order of errors): `+ -` < `* /` < unary minus < `^` (right-associative).
+    /// Left-associative chains loop; only `^` and higher-precedence operands recurse, and the
+    /// guard bounds those (`MAX_NESTING`).
+    fn climb(&self, items: &mut Peekable<Pairs<'s, Rule>>, min: u8) -> R<(Expr, usize)> {
+        let first = items
+            .next()
+            .ok_or_else(|| self.err(Span::default(), K::Empty))?;
+        let mut lhs = if first.as_rule() == Rule::neg {
+            let (rhs, d) = self.climb(items, NEG - 1)?;
+            let span = span_of(&first).join(rhs.span);
+            let depth = self.check_depth(d + 1, span)?;
+            (Spanned::new(ExprKind::Neg(Box::new(rhs)), span), depth)
+        } else {
+            self.primary(first)?
+        };
+        while let Some((op, prec)) = items.peek().and_then(infix) {
+            if prec <= min {
+                break;
+            }
+            items.next();
+            let (rhs, dr) = self.climb(items, if op == BinOp::Pow { prec - 1 } else { prec })?;
+            let (lhs_e, dl) = lhs;
+            let span = lhs_e.span.join(rhs.span);
+            let depth = self.check_depth(1 + dl.max(dr), span)?;
+            let node = ExprKind::Binary {
+                op,
+                lhs: Box::new(lhs_e),
+                rhs: Box::new(rhs),
+            };
+            lhs = (Spanned::new(node, span), depth);
+        }
+        Ok(lhs)
     }
 
     fn primary(&self, p: Pair<'s, Rule>) -> R<(Expr, usize)> {
@@ -50,8 +61,8 @@ impl<'s> Builder<'s> {
             Rule::number => {
                 let percent = text.ends_with('%');
                 let digits = text.trim_end_matches('%').trim_end().replace(',', ".");
-                match digits.parse::<f64>() {
-                    Ok(value) if value.is_finite() => leaf(ExprKind::Number { value, percent }),
+                match crate::float::parse_decimal(&digits) {
+                    Some(value) if value.is_finite() => leaf(ExprKind::Number { value, percent }),
                     _ => Err(self.err(
                         span,
                         K::NumberTooLarge {
@@ -108,15 +119,16 @@ impl<'s> Builder<'s> {
 
     fn measure(&self, p: Pair<'s, Rule>) -> R<(Expr, usize)> {
         let span = span_of(&p);
-        let mut name = String::new();
-        let mut year = YearRef::Current;
-        for q in p.into_inner() {
-            match q.as_rule() {
-                Rule::ident => name = q.as_str().to_string(),
-                Rule::year_ref => year = self.year_ref(q)?,
-                _ => {}
+        let (text, start) = (p.as_str(), p.as_span().start());
+        let mut inner = p.into_inner();
+        let name = inner.next().map_or("", |q| q.as_str()).to_string();
+        // The year in brackets is a silent rule: it runs from `[` to the end of the measure.
+        let year = match text.find('[') {
+            Some(i) => {
+                self.year_ref(&text[i..], Span::new(start + i, start + text.len()), inner)?
             }
-        }
+            None => YearRef::Current,
+        };
         // The benchmark series by its data name is the benchmark.
         if year == YearRef::Current && name.eq_ignore_ascii_case(super::BENCHMARK_SERIES) {
             return Ok((Spanned::new(ExprKind::Benchmark, span), 1));
@@ -124,17 +136,17 @@ impl<'s> Builder<'s> {
         Ok((Spanned::new(ExprKind::Measure { name, year }, span), 1))
     }
 
-    fn year_ref(&self, p: Pair<'s, Rule>) -> R<YearRef> {
-        let span = span_of(&p);
+    /// `[2019]`, `[x]`, `[x-1]`, `[x + 2]`: `text` is the bracketed text.
+    fn year_ref(&self, text: &str, span: Span, inner: Pairs<'s, Rule>) -> R<YearRef> {
         let too_large = || {
             self.err(
                 span,
                 K::NumberTooLarge {
-                    text: shorten(p.as_str()),
+                    text: shorten(text),
                 },
             )
         };
-        for q in p.clone().into_inner() {
+        for q in inner {
             match q.as_rule() {
                 Rule::year_abs => {
                     return q
@@ -143,22 +155,15 @@ impl<'s> Builder<'s> {
                         .map(YearRef::Absolute)
                         .map_err(|_| too_large())
                 }
-                Rule::year_rel => {
-                    let mut sign = 1;
-                    let mut k = 0i32;
-                    for r in q.into_inner() {
-                        match r.as_rule() {
-                            Rule::year_sign if r.as_str() != "+" => sign = -1,
-                            Rule::year_int => k = r.as_str().parse().map_err(|_| too_large())?,
-                            _ => {}
-                        }
-                    }
+                Rule::year_int => {
+                    let k: i32 = q.as_str().parse().map_err(|_| too_large())?;
+                    let sign = if text.contains(['-', '−']) { -1 } else { 1 };
                     return Ok(YearRef::Offset(sign * k));
                 }
                 _ => {}
             }
         }
-        Ok(YearRef::Current)
+        Ok(YearRef::Offset(0))
     }
 
     fn call(&self, p: Pair<'s, Rule>) -> R<(Expr, usize)> {
@@ -246,6 +251,23 @@ impl<'s> Builder<'s> {
         };
         Ok((Spanned::new(node, span), depth))
     }
+}
+
+/// Binding power of the unary minus: above `* /`, below `^` (so `-2^2` is `-(2^2)`).
+const NEG: u8 = 3;
+
+/// An infix operator and its binding power.
+fn infix(p: &Pair<Rule>) -> Option<(BinOp, u8)> {
+    if p.as_rule() != Rule::infix {
+        return None;
+    }
+    Some(match p.as_str() {
+        "+" => (BinOp::Add, 1),
+        "-" | "−" => (BinOp::Sub, 1),
+        "*" | "×" | "·" => (BinOp::Mul, 2),
+        "/" | "÷" => (BinOp::Div, 2),
+        _ => (BinOp::Pow, 4),
+    })
 }
 
 /// Long literals are cut in messages: the caret shows where they are.

@@ -1,10 +1,7 @@
 //! Text → AST: a guard on the raw text, pest for the syntax, builders for the typed tree.
 //! No evaluation happens on pest pairs.
 
-use std::sync::LazyLock;
-
 use pest::error::{ErrorVariant, InputLocation};
-use pest::pratt_parser::{Assoc, Op, PrattParser};
 use pest::Parser as _;
 
 use super::ast::*;
@@ -18,8 +15,8 @@ struct RulesParser;
 
 /// Longest text accepted, in characters.
 pub const MAX_CHARS: usize = 10_000;
-/// Deepest nesting of parentheses/brackets, and most `^` in one text (pest and the Pratt parser
-/// recurse on them, so the guard refuses deeper input before they run).
+/// Deepest nesting of parentheses/brackets, and most `^` in one text (pest and the builder's
+/// precedence climbing recurse on them, so the guard refuses deeper input before they run).
 pub const MAX_NESTING: usize = 64;
 /// Deepest AST accepted (long chains of operators), so that evaluation and printing stay shallow.
 pub const MAX_TREE_DEPTH: usize = 128;
@@ -61,14 +58,6 @@ pub const KEYWORDS: &[&str] = &[
 ];
 
 pub(super) type R<T> = Result<T, Diagnostic>;
-
-pub(super) static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
-    PrattParser::new()
-        .op(Op::infix(Rule::add, Assoc::Left) | Op::infix(Rule::sub, Assoc::Left))
-        .op(Op::infix(Rule::mul, Assoc::Left) | Op::infix(Rule::div, Assoc::Left))
-        .op(Op::prefix(Rule::neg))
-        .op(Op::infix(Rule::pow, Assoc::Right))
-});
 
 /// Parses an indicator's formula, e.g. `fascicoli_creati / fascicoli_ricevuti`.
 pub fn parse_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
@@ -170,22 +159,22 @@ fn from_pest(src: &str, err: pest::error::Error<Rule>) -> Diagnostic {
 pub(crate) fn expected_of(rule: Rule) -> Option<Expected> {
     use Rule::*;
     Some(match rule {
-        expr | primary | number | date | own | benchmark | measure | group | call | call_name
-        | ident | neg | lparen | condition | cond_and | cond_not | led | within | deadline
-        | between_tail | baseline | kw_media | kw_mean | kw_benchmark | kw_scostamento
-        | kw_within | kw_entro | kw_by | kw_tra | kw_between | kw_anno | kw_rilevazione
-        | kw_baseline | op_not | kw_non | kw_not => Expected::Value,
-        cmp_tail | cmp_op | ge | le | ne | gt | lt | eq => Expected::Comparison,
-        op_and | op_or | kw_o | kw_or => Expected::Logical,
-        add | sub | mul | div | pow => Expected::Operator,
+        expr | number | date | own | benchmark | measure | group | call | call_name | ident
+        | neg | condition | cond_not | led | within | deadline | between_tail | kw_scostamento
+        | kw_within | kw_entro | kw_between | kw_anno | kw_rilevazione | kw_baseline | op_not => {
+            Expected::Value
+        }
+        cmp_tail => Expected::Comparison,
+        op_logic => Expected::Logical,
+        infix => Expected::Operator,
         rparen => Expected::CloseParen,
         rbracket => Expected::CloseBracket,
         semicolon => Expected::Semicolon,
-        year_ref | year_abs | year_rel | year_int => Expected::YearRef,
+        year_abs | year_int => Expected::YearRef,
         partial | kw_parziale | kw_partial => Expected::Partial,
         kw_da | kw_of => Expected::Keyword("da"),
-        kw_e | kw_and => Expected::Keyword("e"),
-        kw_max | kw_massimo => Expected::Keyword("max"),
+        kw_and => Expected::Keyword("e"),
+        kw_max => Expected::Keyword("max"),
         kw_from => Expected::Keyword("from"),
         EOI => Expected::End,
         _ => return None,
