@@ -11,6 +11,13 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGE = path.join(here, "..", "dist");
 process.env.CRUSCOTTO_DIST ??= path.join(here, "..", "dist-perf");
+for (const dir of [PAGE, process.env.CRUSCOTTO_DIST]) {
+  const built = await readdir(dir).catch(() => []);
+  if (!built.includes("index.html")) {
+    console.error(`manca ${dir}/index.html: bash scripts/build.sh && bash scripts/build.sh --perf`);
+    process.exit(1);
+  }
+}
 const { setup, openApp } = await import(path.join(here, "..", "tests", "e2e", "harness.mjs"));
 
 const arg = (name, dflt) => {

@@ -81,7 +81,7 @@ PARTS = {
 }
 
 
-def build(src, dist):
+def build(src):
     env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(ROOT, "target"))
     subprocess.run(["bash", "scripts/build.sh"], cwd=src, env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -105,7 +105,7 @@ def main():
         if os.path.isdir(os.path.join(ROOT, d)):
             os.symlink(os.path.join(ROOT, d), os.path.join(src, d))
     try:
-        whole = build(src, "dist")
+        whole = build(src)
         print("| Pagina senza … | Pagina (gzip) | Peso della parte |")
         print("|---|---|---|")
         print(f"| (niente: la pagina intera) | {whole / 1024:.1f} KB | — |")
@@ -113,7 +113,7 @@ def main():
             label, cut = PARTS[w]
             subprocess.run(["git", "checkout", "-q", "--", "."], cwd=src, check=True)
             cut(src)
-            size = build(src, "dist")
+            size = build(src)
             print(f"| {label} | {size / 1024:.1f} KB | {(whole - size) / 1024:.1f} KB |", flush=True)
     finally:
         subprocess.run(["git", "worktree", "remove", "--force", src], cwd=ROOT, check=False)
