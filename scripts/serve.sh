@@ -7,7 +7,7 @@ cd "$root"
 port="${1:-${PORT:-8080}}"
 
 bash scripts/setup.sh build
-export PATH="$root/scripts/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$root/scripts/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "La porta $port è già in uso: chiudi il programma che la usa o scegli un'altra porta: bash scripts/serve.sh 8081" >&2

@@ -15,7 +15,8 @@ TRUNK_VERSION="0.21.14"
 say() { printf '[setup] %s\n' "$*" >&2; }
 die() { printf '[setup] ERRORE: %s\n' "$*" >&2; exit 1; }
 
-export PATH="$HOME/.cargo/bin:$PATH"
+# Tools installed by `cargo install` go to $CARGO_HOME/bin; rustup's proxies live in ~/.cargo/bin.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 
 command -v cargo >/dev/null || die "manca Rust: installalo con rustup (https://rustup.rs), poi rilancia il comando."
 
@@ -60,6 +61,24 @@ if command -v rustup >/dev/null; then
   fi
 fi
 
+# 1c. Every crate the build and the tests need, downloaded now: after this script nothing needs the
+#     network (scripts/test.sh runs cargo offline, and trunk always does). The size-optimised build
+#     rebuilds the standard library, whose own dependencies come from the toolchain's lock file.
+fetch_failed() {
+  die "scaricare le dipendenze ($1) non è riuscito: controlla la rete (serve crates.io), poi rilancia: bash scripts/setup.sh"
+}
+say "scarico le dipendenze del progetto (cargo fetch)"
+cargo fetch --locked --manifest-path "$root/Cargo.toml" >&2 || fetch_failed "Cargo.lock del progetto"
+if command -v rustup >/dev/null; then
+  sysroot="$(rustup run "$release_toolchain" rustc --print sysroot 2>/dev/null || true)"
+  std_manifest="$sysroot/lib/rustlib/src/rust/library/Cargo.toml"
+  if [ -n "$sysroot" ] && [ -f "$std_manifest" ]; then
+    say "scarico le dipendenze della libreria standard di Rust $release_toolchain (build-std)"
+    rustup run "$release_toolchain" cargo fetch --manifest-path "$std_manifest" >&2 \
+      || fetch_failed "libreria standard di Rust $release_toolchain"
+  fi
+fi
+
 # 2. trunk, the exact version this project is built with (0.22 needs a newer rustc).
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installo trunk $TRUNK_VERSION (circa 10 minuti, una volta sola)"
@@ -83,6 +102,9 @@ missing=()
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+[ "$node_major" -ge 20 ] \
+  || die "serve Node.js 20 o più recente (qui: $(node --version 2>/dev/null || echo nessuno)): i test end-to-end usano node --test --test-concurrency. Installalo da https://nodejs.org o con il gestore di pacchetti, poi rilancia."
 binaryen="$(sed -n 's/.*"binaryen": "\([0-9]*\)\..*/\1/p' "$root/scripts/package.json")"
 grep -q "wasm_opt = \"version_$binaryen\"" "$root/Trunk.toml" \
   || die "Trunk.toml [tools] wasm_opt non è version_$binaryen (la versione di binaryen in scripts/package.json): aggiornalo."

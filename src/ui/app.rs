@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
             let _ = html.set_attribute("lang", lang.get().code());
         }
     });
+    super::offline::watch(state.notices);
     let t = move |k: T| k.in_(lang.get());
     view! {
         <div class="app" data-testid="app">

@@ -170,6 +170,8 @@ strings! {
     Eliminated => "Eliminato", "Eliminated";
     UnknownTarget => "illeggibile", "unreadable";
     UnreadableAct => "deliberazione illeggibile nella fonte", "resolution unreadable in the source";
+    OfflineCopy => "Senza rete: il cruscotto funziona dalla copia tenuta nel browser; i piani restano salvati qui.", "Offline: the dashboard runs from the copy kept in the browser; plans stay saved here.";
+    UpdateReady => "È pronta una nuova versione del cruscotto: si apre alla prossima visita, o ricaricando la pagina.", "A new version of the dashboard is ready: it opens on the next visit, or when you reload the page.";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

@@ -20,6 +20,7 @@ pub mod indicator;
 pub mod io;
 pub mod lab;
 pub mod notice;
+pub mod offline;
 pub mod options;
 pub mod plans;
 pub mod report;

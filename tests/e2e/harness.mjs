@@ -4,11 +4,13 @@ import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(process.env.CRUSCOTTO_DIST ?? path.join(here, "..", "..", "dist"));
+const DEFAULT_DIST = DIST;
 export const PREFIX = "/una/cartella/qualsiasi/";
 
 const TYPES = {
@@ -21,8 +23,11 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
-/** Starts a static server of DIST on 127.0.0.1 (random port); resolves to its base URL. */
-export async function serveDist() {
+/** Starts a static server of DIST on 127.0.0.1 (random port); resolves to its base URL.
+ *  `options.rewrite(rel, body)`, when given, may change a file as it is served (e.g. a new release
+ *  of sw.js); it is read at each request, so a test can set it later. */
+export async function serveDist(options = {}) {
+  const DIST = options.dist ?? DEFAULT_DIST;
   await stat(path.join(DIST, "index.html")).catch(() => {
     throw new Error(`manca ${DIST}/index.html: costruisci la pagina con bash scripts/build.sh`);
   });
@@ -39,8 +44,15 @@ export async function serveDist() {
       return;
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      let body = await readFile(file);
+      if (options.rewrite) body = options.rewrite(rel, body);
+      const headers = { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" };
+      // `options.gzip`: compressed as a real host would (scripts/perf.mjs times downloads).
+      if (options.gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        body = gzipSync(body);
+        headers["content-encoding"] = "gzip";
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end("non trovato");
