@@ -4,6 +4,7 @@
 // of src/ui/bench.rs. Prints a Markdown table; figures go to docs/performance.md. Never used by
 // tests.
 //   bash scripts/build.sh && bash scripts/build.sh --perf && node scripts/perf.mjs [--runs=5] [--large=10000]
+//   bash scripts/build.sh && node scripts/perf.mjs --visits     (only first and repeat visit, on dist/)
 import path from "node:path";
 import { readdir, readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
@@ -11,7 +12,9 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGE = path.join(here, "..", "dist");
 process.env.CRUSCOTTO_DIST ??= path.join(here, "..", "dist-perf");
-for (const dir of [PAGE, process.env.CRUSCOTTO_DIST]) {
+// --visits: only the first and repeat visit on a throttled network (dist/ alone, no dist-perf/).
+const visitsOnly = process.argv.includes("--visits");
+for (const dir of visitsOnly ? [PAGE] : [PAGE, process.env.CRUSCOTTO_DIST]) {
   const built = await readdir(dir).catch(() => []);
   if (!built.includes("index.html")) {
     console.error(`manca ${dir}/index.html: bash scripts/build.sh && bash scripts/build.sh --perf`);
@@ -94,6 +97,10 @@ row("Pagina scaricata (html+js+wasm+css, gzip)", `${(gz / 1024).toFixed(1)} KB`,
   row("Visita successiva, stessa rete (dal service worker)", ms(median(repeat)), "< 300 ms");
 }
 
+if (visitsOnly) {
+  console.log("| Misura | Valore | Obiettivo |\n|---|---|---|\n" + rows.join("\n"));
+  process.exit(0);
+}
 const env = await setup();
 try {
   // 2. First render of the default plan: navigation start → app mounted (wasm download, compile,
