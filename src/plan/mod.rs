@@ -8,6 +8,7 @@ mod expressions;
 mod format;
 mod json_path;
 mod load;
+pub mod loss;
 mod migrate;
 mod model;
 mod problem;

@@ -170,6 +170,19 @@ strings! {
     Eliminated => "Eliminato", "Eliminated";
     UnknownTarget => "illeggibile", "unreadable";
     UnreadableAct => "deliberazione illeggibile nella fonte", "resolution unreadable in the source";
+    Preview => "Anteprima, non ancora confermata (Invio conferma, Esc annulla):", "Preview, not yet confirmed (Enter confirms, Esc cancels):";
+    UnfinishedEdit => "modifica non confermata", "unconfirmed edit";
+    UnfinishedHelp => "Un campo di questo indicatore ha un testo non confermato: il cruscotto usa il valore confermato.", "A field of this indicator has unconfirmed text: the dashboard uses the confirmed value.";
+    ConfirmUndoHint => "Potrai tornare indietro con «Annulla» o dalle «Versioni».", "You can go back with “Undo” or from “Versions”.";
+    Cancel => "Annulla", "Cancel";
+    AskRemoveIndicator => "Rimuovere questo indicatore?", "Remove this indicator?";
+    AskRemoveObjective => "Rimuovere questo obiettivo e tutti i suoi indicatori?", "Remove this objective and all its indicators?";
+    AskRemoveMission => "Rimuovere questa missione con tutti i suoi obiettivi?", "Remove this mission with all its objectives?";
+    AskDeletePlan => "Eliminare questo piano dal browser?", "Delete this plan from the browser?";
+    AskResetPlan => "Sostituire questo piano con il piano predefinito? Titolo, valori e contrassegni tornano quelli predefiniti.", "Replace this plan by the default plan? Title, values and badges go back to the defaults.";
+    AskImportOver => "Sostituire il piano aperto con il piano importato?", "Replace the open plan by the imported plan?";
+    Lost => "Si perde:", "What is lost:";
+    LabStale => "Correggi l'errore: i risultati valgono solo per un testo valido.", "Fix the error: results are shown for valid text only.";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

@@ -11,6 +11,7 @@ pub mod badge;
 pub mod bench;
 pub mod charts;
 pub mod charts_tab;
+pub mod confirm;
 pub mod dashboard;
 pub mod example;
 pub mod format;

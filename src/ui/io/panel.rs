@@ -241,8 +241,13 @@ pub fn IoPanel() -> impl IntoView {
                         <p><Tr k=T::ImportReady /></p>
                         <div class="row">
                             <button class="primary" data-testid="import-confirm" on:click=move |_| {
-                                state.replace(plan_for_replace.clone());
-                                pending.set(Pending::None);
+                                let l = lang.get_untracked();
+                                let lost = state.plan.with_untracked(|p| crate::plan::loss::plan(p, l));
+                                let plan = plan_for_replace.clone();
+                                crate::ui::confirm::ask(T::AskImportOver.in_(l), lost, T::ImportConfirm.in_(l), move || {
+                                    state.replace(plan.clone());
+                                    pending.set(Pending::None);
+                                });
                             }><Tr k=T::ImportConfirm /></button>
                             <button data-testid="import-as-new" on:click=move |_| {
                                 let name = plan_for_new.title.clone();

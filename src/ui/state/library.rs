@@ -95,15 +95,23 @@ impl AppState {
         self.open(DEFAULT_ID);
     }
 
-    /// The active plan becomes the default plan again (undoable).
-    /// The plan keeps its name in the list, and so in its header.
+    /// The active plan becomes the default plan again (undoable): its values, its title and
+    /// so its badges and its name in the list (a reset example is no longer the example).
     pub fn reset_default(&self) {
-        let mut plan = plan::default_plan();
-        let name = self.entry_name(&self.active.get_untracked());
-        if !name.trim().is_empty() {
-            plan.title = name;
-        }
+        let plan = plan::default_plan();
+        let id = self.active.get_untracked();
+        let name = if id == DEFAULT_ID {
+            String::new()
+        } else {
+            plan.title.clone()
+        };
         self.replace(plan);
+        self.plans.update(|p| {
+            if let Some(e) = p.iter_mut().find(|e| e.id == id) {
+                e.name = name;
+            }
+        });
+        self.write_index();
     }
 
     /// Opens the plan with the example data (a plan of its own, made once).

@@ -56,6 +56,8 @@ pub struct AppState {
     /// Every indicator as (objective number, code, name cut to 80 characters), for the choosers:
     /// changes only when these change (not on every value typed).
     pub choices: Memo<Vec<(u32, String, String)>>,
+    /// Codes of the indicators with text typed and not committed (drafts), sorted.
+    pub unfinished: RwSignal<Vec<String>>,
     cache: StoredValue<report::Cache>,
     history: StoredValue<History<Plan>>,
     /// The text this tab last wrote or read for the active plan (to recognise other tabs' writes).
@@ -90,6 +92,7 @@ impl AppState {
         });
         let state = AppState {
             choices,
+            unfinished: RwSignal::new(Vec::new()),
             lang: RwSignal::new(Lang::It),
             tab: RwSignal::new(Tab::Dashboard),
             notices: Notices::new(),

@@ -81,6 +81,7 @@ impl AppState {
         self.selected.set(None);
         self.plan.set(plan);
         self.history.update_value(|h| h.clear());
+        self.load_unfinished();
         self.sync_history_flags();
         self.revision.update(|r| *r += 1);
     }

@@ -1,0 +1,184 @@
+// Safe editing (issue 11): half-typed text never reaches the plan, destructive actions ask first
+// in a real modal dialog, damaged storage is handled in plain words, big plans are kept, and every
+// version can come back.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { openApp, sharedEnv, tid, saved, openWithExample } from "./harness.mjs";
+
+const env = sharedEnv();
+
+const cell = (code, year) => `${tid(`row-${code}`)} ${tid(`cell-${year}`)}`;
+const cellTarget = (page, code, year) => page.locator(`${cell(code, year)} ${tid("target")}`).innerText();
+const cellStatus = (page, code, year) => page.locator(`${cell(code, year)} ${tid("status")}`).getAttribute("data-status");
+const rollup = (page, id, year) =>
+  page.locator(`${tid(id)} .bar[data-year="${year}"] [role=meter]`).getAttribute("aria-valuenow");
+
+test("un target digitato tasto per tasto (>= 9,,5%) non entra mai nel piano; Esc ripristina, Invio conferma", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  const targetBefore = await cellTarget(page, "9.7", 2021);
+  const statusBefore = await cellStatus(page, "9.7", 2021);
+  const rollupBefore = await rollup(page, "objective-rollup-9", 2021);
+  assert.match(targetBefore, /90\s*%/);
+  await saved(page);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  const field = page.locator(tid("target-2021"));
+  await field.fill("");
+  // Key by key, as a person types: ">= 9" is valid after the 4th key and must not be saved.
+  await field.pressSequentially(">= 9,,5%", { delay: 30 });
+  await page.waitForSelector(`${tid("year-grid")} ${tid("error")}`);
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  // Leave the field with the error: the text stays, the plan does not change.
+  await page.click(tid("tab-cruscotto"));
+  assert.equal(await cellTarget(page, "9.7", 2021), targetBefore, "the dashboard keeps the committed target");
+  assert.equal(await cellStatus(page, "9.7", 2021), statusBefore);
+  assert.equal(await rollup(page, "objective-rollup-9", 2021), rollupBefore, "the roll-up did not move");
+  await page.waitForSelector(`${tid("row-9.7")} ${tid("unfinished")}`);
+  assert.equal(await page.locator(tid("unfinished")).count(), 1, "only 9.7 is marked as having an unfinished edit");
+  // Reload: the typed text is still there with its error, the plan still has 90%.
+  await page.reload();
+  await page.waitForSelector(tid("app"));
+  assert.equal(await cellTarget(page, "9.7", 2021), targetBefore, "storage kept the committed target");
+  await page.waitForSelector(`${tid("row-9.7")} ${tid("unfinished")}`);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  assert.equal(await field.inputValue(), ">= 9,,5%", "the typed text is back after the reload");
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  // Esc brings the committed text back.
+  await field.focus();
+  await page.keyboard.press("Escape");
+  assert.equal(await field.inputValue(), "90%");
+  assert.equal(await field.getAttribute("aria-invalid"), "false");
+  // A valid text shows a preview, and is committed by Enter only.
+  await field.fill(">= 95%");
+  await page.waitForSelector(`${tid("year-grid")} ${tid("preview")}`);
+  assert.match(await page.locator(tid("preview")).innerText(), /2021: .*non raggiunto/, "9.7 has 9x% in 2021: the preview says what the target would give");
+  await page.click(tid("tab-cruscotto"));
+  assert.match(await cellTarget(page, "9.7", 2021), />= 95\s*%/, "leaving the field with valid text commits it");
+  assert.equal(await page.locator(tid("unfinished")).count(), 0, "nothing unfinished any more");
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  await field.fill("85%");
+  await field.press("Enter");
+  await page.click(tid("tab-cruscotto"));
+  assert.match(await cellTarget(page, "9.7", 2021), /85\s*%/, "Enter commits");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("una formula con un errore non entra nel piano; il Laboratorio non mostra risultati di un altro testo", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  const before = await page.locator(`${cell("9.7", 2021)} ${tid("value")}`).innerText();
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  const formula = page.locator(tid("field-formula"));
+  const committed = await formula.inputValue();
+  await formula.fill("");
+  await formula.pressSequentially("fatture_pagate *", { delay: 20 });
+  assert.equal(await formula.getAttribute("aria-invalid"), "true");
+  await page.click(tid("tab-cruscotto"));
+  assert.equal(await page.locator(`${cell("9.7", 2021)} ${tid("value")}`).innerText(), before, "the value is computed with the committed formula");
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  await formula.focus();
+  await page.keyboard.press("Escape");
+  assert.equal(await formula.inputValue(), committed);
+
+  await page.click(tid("tab-laboratorio"));
+  await page.waitForSelector(tid("lab-result-2021"));
+  assert.equal(await page.locator(tid("lab-apply")).isDisabled(), false);
+  await page.fill(tid("lab-formula"), "a + * b");
+  await page.waitForSelector(tid("lab-stale"));
+  assert.equal(await page.locator('[data-testid^="lab-result-"]').count(), 0, "no results next to an error");
+  assert.equal(await page.locator(tid("lab-apply")).isDisabled(), true, "nothing to apply while the text has an error");
+  await page.fill(tid("lab-formula"), "fascicoli_creati / fascicoli_ricevuti");
+  await page.waitForSelector(tid("lab-result-2021"));
+  assert.equal(await page.locator(tid("lab-apply")).isDisabled(), false);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("rimuovere un obiettivo chiede conferma in una finestra modale; Esc annulla e il fuoco torna al pulsante", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  const trigger = page.locator(tid("objective-remove"));
+  await trigger.click();
+  const dialog = page.locator(tid("confirm"));
+  await dialog.waitFor({ state: "visible" });
+  assert.equal(await dialog.evaluate((d) => d.open && d.matches(":modal")), true, "a real modal <dialog>");
+  assert.match(await page.locator(tid("confirm-lost")).innerText(), /^Obiettivo 9 con 11 indicatori e \d+ valori$/);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "confirm-cancel", "the safe choice has the focus");
+  // The focus stays in the dialog: Tab cycles between its buttons (the page behind is inert).
+  for (let n = 0; n < 4; n++) {
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest("dialog")), true, "focus trapped");
+  }
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "objective-remove", "focus back on the trigger");
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 1, "Esc removed nothing");
+  // "Annulla" removes nothing either; the confirming button removes, by keyboard too.
+  await trigger.click();
+  await page.click(tid("confirm-cancel"));
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 1);
+  await trigger.click();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 0, "objective 9 removed after confirming");
+  await page.click(tid("undo"));
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 1, "undo brings it back");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("rimuovere un indicatore, eliminare un piano, ripristinare il predefinito, importare sopra: si chiede prima", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  await page.click(tid("indicator-remove"));
+  assert.match(await page.locator(tid("confirm-lost")).innerText(), /^Indicatore 9\.7 «.*» con \d+ valori$/);
+  await page.click(tid("confirm-cancel"));
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 1);
+  await page.click(tid("indicator-remove"));
+  await page.click(tid("confirm-yes"));
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 0);
+
+  // Reset: asks, and then the title and the example badge go too.
+  await page.click(tid("tab-cruscotto"));
+  await page.waitForSelector(tid("example-badge"));
+  await page.click(tid("plan-reset"));
+  assert.match(await page.locator(tid("confirm-lost")).innerText(), /^Piano «Dati di esempio.*» con \d+ obiettivi, \d+ indicatori e \d+ valori$/);
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator(tid("example-badge")).count(), 1, "Esc kept the plan");
+  await page.click(tid("plan-reset"));
+  await page.click(tid("confirm-yes"));
+  await page.waitForSelector(tid("example-badge"), { state: "detached" });
+  assert.doesNotMatch(await page.locator(tid("plan-title")).innerText(), /esempio/i, "the title is reset too");
+  assert.equal(await cellStatus(page, "1.1", 2019), "no_data", "the actuals are gone after a confirmed reset");
+
+  // Import over the open plan: asks first.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const plan = JSON.parse(await readFile(await download.path(), "utf8"));
+  plan.title = "Piano importato";
+  await page.setInputFiles(tid("import-file"), { name: "p.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.click(tid("import-confirm"));
+  await page.locator(tid("confirm")).waitFor({ state: "visible" });
+  assert.match(await page.locator(tid("confirm-lost")).innerText(), /^Piano «.*» con/);
+  await page.click(tid("confirm-yes"));
+  assert.equal(await page.locator(tid("plan-title")).innerText(), "Piano importato");
+
+  // Delete a plan: asks, Esc keeps it.
+  const options = () => page.locator(`${tid("plan-select")} option`).count();
+  const before = await options();
+  await page.click(tid("plan-delete"));
+  await page.keyboard.press("Escape");
+  assert.equal(await options(), before);
+  await page.click(tid("plan-delete"));
+  await page.click(tid("confirm-yes"));
+  assert.equal(await options(), before - 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
