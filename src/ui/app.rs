@@ -144,6 +144,7 @@ pub fn App() -> impl IntoView {
             <ConflictBanner />
             <NoticeArea notices=state.notices lang=lang />
             <super::confirm::ConfirmDialog />
+            <super::storage_status::DamagedCopies />
             <main id="panel" role="tabpanel" class="panel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
                 {move || match tab.get() {
                     Tab::Dashboard => view! { <dashboard::Dashboard /> }.into_any(),

@@ -76,7 +76,6 @@ strings! {
     NotSaved => "Non salvato", "Not saved";
     QuotaFull => "Memoria del browser piena: l'ultima modifica NON è salvata, ma resta in questa pagina. Esporta il piano (JSON) o elimina piani che non servono, poi riprova.", "Browser storage is full: the last edit is NOT saved, but it stays in this page. Export the plan (JSON) or delete plans you do not need, then retry.";
     StorageUnavailable => "La memoria del browser (localStorage) non è disponibile: le modifiche restano solo in questa pagina.", "Browser storage (localStorage) is not available: edits stay only in this page.";
-    CorruptKept => "Il piano salvato era illeggibile: l'ho messo da parte (non cancellato) con la chiave", "The saved plan could not be read: it was kept aside (not deleted) under the key";
     OtherTab => "Questo piano è stato modificato in un'altra scheda. Il salvataggio automatico è sospeso.", "This plan was changed in another tab. Autosave is paused.";
     ReloadTheirs => "Carica la versione dell'altra scheda", "Load the other tab's version";
     KeepMine => "Tieni la mia (sovrascrivi)", "Keep mine (overwrite)";
@@ -182,6 +181,17 @@ strings! {
     AskResetPlan => "Sostituire questo piano con il piano predefinito? Titolo, valori e contrassegni tornano quelli predefiniti.", "Replace this plan by the default plan? Title, values and badges go back to the defaults.";
     AskImportOver => "Sostituire il piano aperto con il piano importato?", "Replace the open plan by the imported plan?";
     Lost => "Si perde:", "What is lost:";
+    IndexRebuilt => "L'elenco dei piani salvati era danneggiato: è stato ricostruito dai piani salvati in questo browser.", "The list of saved plans was damaged: it was rebuilt from the plans saved in this browser.";
+    DamagedPlan => "Il piano salvato", "The saved plan";
+    DamagedPlanWhat => "era danneggiato e non si è potuto aprire. Il suo testo è conservato a parte: puoi scaricarlo (per recuperarlo o mandarlo a chi ti assiste) o eliminarlo.", "was damaged and could not be opened. Its text is kept aside: you can download it (to recover it or send it to whoever helps you) or delete it.";
+    UnnamedPlan => "senza nome", "unnamed";
+    DownloadDamaged => "Scarica la copia danneggiata", "Download the damaged copy";
+    DeleteDamaged => "Elimina la copia", "Delete the copy";
+    DamagedSuffix => "copia danneggiata", "damaged copy";
+    StorageUsed => "Spazio del browser usato:", "Browser storage used:";
+    StorageOf => "di circa", "of about";
+    ImportTooBig => "Attenzione: questo piano non entra nello spazio rimasto nel browser. Puoi aprirlo, ma non sarà salvato: elimina piani che non servono o tieni il file.", "Warning: this plan does not fit in the browser's remaining storage. You can open it, but it will not be saved: delete plans you do not need, or keep the file.";
+    ImportTooBigAsNew => "Attenzione: come nuovo piano questo file non entra nello spazio rimasto nel browser (non sarà salvato); al posto del piano aperto sì.", "Warning: as a new plan this file does not fit in the browser's remaining storage (it would not be saved); in place of the open plan it does.";
     LabStale => "Correggi l'errore: i risultati valgono solo per un testo valido.", "Fix the error: results are shown for valid text only.";
 }
 

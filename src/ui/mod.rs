@@ -26,6 +26,7 @@ pub mod plans;
 pub mod report;
 pub mod state;
 pub mod storage;
+pub mod storage_status;
 
 /// Mounts the app on the page's body.
 pub fn mount() {

@@ -92,6 +92,7 @@ pub fn PlansBar() -> impl IntoView {
                 <Tr k=T::ResetDefault />
             </button>
             <IoPanel />
+            <super::storage_status::StorageUsed />
         </div>
     }
 }

@@ -182,3 +182,135 @@ test("rimuovere un indicatore, eliminare un piano, ripristinare il predefinito, 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test("un piano danneggiato: messo da parte una volta sola, avviso in parole semplici, scarica ed elimina la copia", async () => {
+  const { ctx, page, errors } = await openApp(env.browser, env.url);
+  // A second plan, named, then damaged in storage while it is the open one.
+  await page.click(tid("plan-new"));
+  await saved(page);
+  const name = await page.locator(tid("plan-title")).innerText();
+  const id = await page.evaluate(() => localStorage.getItem("cruscotto.attivo"));
+  assert.notEqual(id, "predefinito");
+  await page.evaluate((id) => localStorage.setItem(`cruscotto.piano.${id}`, '{"format": "cruscotto-plan", "tit'), id);
+  for (let n = 0; n < 3; n++) {
+    await page.reload();
+    await page.waitForSelector(tid("damaged"));
+  }
+  const copies = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("danneggiat") && !k.includes("nome-")));
+  assert.equal(copies.length, 1, `one copy after three reloads: ${copies}`);
+  assert.equal(await page.locator(tid("damaged")).count(), 1);
+  assert.equal(await page.locator(tid("damaged-name")).innerText(), name, "the notice names the plan");
+  const notice = await page.locator(tid("damaged")).innerText();
+  assert.doesNotMatch(notice, /cruscotto\.|messo-da-parte|danneggiato\./, "no raw storage key in the notice");
+  // The selector does not offer the plan that did not load; the default plan is open.
+  const labels = await page.locator(`${tid("plan-select")} option`).allInnerTexts();
+  assert.ok(!labels.includes(name), `the damaged plan is not in the list: ${labels}`);
+  assert.ok(labels.every((l) => !/^p[0-9a-f]{8,}$/.test(l)), `no raw ids: ${labels}`);
+  // Download: the damaged text, as it was.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("damaged-download"))]);
+  assert.match(download.suggestedFilename(), /copia-danneggiata/);
+  assert.equal(await readFile(await download.path(), "utf8"), '{"format": "cruscotto-plan", "tit');
+  // Delete the copy: the notice goes, and stays gone after a reload.
+  await page.click(tid("damaged-delete"));
+  assert.equal(await page.locator(tid("damaged")).count(), 0);
+  await page.reload();
+  await page.waitForSelector(tid("app"));
+  assert.equal(await page.locator(tid("damaged")).count(), 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("un elenco dei piani danneggiato viene ricostruito dai piani salvati, con i loro nomi", async () => {
+  const { ctx, page, errors } = await openApp(env.browser, env.url);
+  await page.click(tid("plan-new"));
+  await saved(page);
+  const name = await page.locator(tid("plan-title")).innerText();
+  await page.evaluate(() => localStorage.setItem("cruscotto.piani", "[{rotto"));
+  await page.reload();
+  await page.waitForSelector(tid("notice-index-rebuilt"));
+  const labels = await page.locator(`${tid("plan-select")} option`).allInnerTexts();
+  assert.ok(labels.includes(name), `the plan is back under its name: ${labels}`);
+  assert.ok(labels.every((l) => !/^p[0-9a-f]{8,}$/.test(l)), `no raw ids: ${labels}`);
+  const index = await page.evaluate(() => JSON.parse(localStorage.getItem("cruscotto.piani")));
+  assert.ok(index.some((e) => e.name === name), "the rebuilt index is stored");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+/** A plan of `n` indicators (about 900 bytes of JSON each, like real ones), from the default plan's shape. */
+function bigPlan(base, n) {
+  const plan = structuredClone(base);
+  plan.title = `Piano grande ${n}`;
+  const template = plan.missions[0].objectives[0].indicators[0];
+  const perObjective = 100;
+  const objectives = [];
+  for (let o = 0; o < Math.ceil(n / perObjective); o++) {
+    const indicators = [];
+    for (let k = 0; k < perObjective && o * perObjective + k < n; k++) {
+      const i = structuredClone(template);
+      i.code = `${o + 1}.${k + 1}`;
+      i.name = `Indicatore ${o + 1}.${k + 1} — percentuale di pratiche chiuse entro i termini previsti dal regolamento`;
+      i.formula_text = "Numero di pratiche chiuse entro i termini / numero di pratiche ricevute nell'anno, per cento";
+      i.data = {
+        fascicoli_creati: { 2019: 10 + k, 2020: 11 + k, 2021: 12 + o },
+        fascicoli_ricevuti: { 2019: 20 + k, 2020: 21 + k, 2021: 22 + o },
+      };
+      indicators.push(i);
+    }
+    objectives.push({ number: o + 1, title: `Obiettivo ${o + 1}`, indicators });
+  }
+  plan.missions = [{ code: "001", name: "Missione unica", objectives }];
+  return plan;
+}
+
+test("un piano di 13 000 indicatori (~12 MB) resta dopo il ricaricamento; lo spazio usato è indicato", async () => {
+  const { ctx, page, errors } = await openApp(env.browser, env.url);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const base = JSON.parse(await readFile(await download.path(), "utf8"));
+  const plan = bigPlan(base, 13_000);
+  const json = JSON.stringify(plan);
+  assert.ok(json.length > 10_000_000, `big enough: ${json.length}`);
+  const usedBefore = Number(await page.locator(tid("storage-used")).getAttribute("data-chars"));
+  await page.setInputFiles(tid("import-file"), { name: "grande.json", mimeType: "application/json", buffer: Buffer.from(json) });
+  await page.waitForSelector(tid("import-ready"), { timeout: 60_000 });
+  assert.equal(await page.locator(tid("import-too-big")).count(), 0, "it fits: no warning");
+  await page.click(tid("import-as-new"));
+  await saved(page);
+  const usedAfter = Number(await page.locator(tid("storage-used")).getAttribute("data-chars"));
+  assert.ok(usedAfter > usedBefore, "the storage used grows");
+  assert.ok(usedAfter < 5_000_000, `it is stored compactly: ${usedAfter}`);
+  assert.match(await page.locator(tid("storage-used")).innerText(), /Spazio del browser usato: \d+,\d MB di circa/);
+  await page.reload();
+  await page.waitForSelector(tid("app"), { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="plan-title"]')?.textContent === "Piano grande 13000", null, { timeout: 60_000 });
+  await page.click(tid("tab-indicatore"));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="indicator-select"] option').length === 13_000, null, { timeout: 60_000 });
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("importare un piano che non entra nello spazio rimasto: avviso prima di importare", async () => {
+  const { ctx, page } = await openApp(env.browser, env.url);
+  // Fill the storage so that little is left (random text does not compress).
+  await page.evaluate(() => {
+    let s = "";
+    for (let i = 0; i < 200_000; i++) s += Math.random().toString(36).slice(2, 12);
+    for (let n = 0; ; n++) {
+      try {
+        localStorage.setItem(`riempitivo.${n}`, s.slice(0, 900_000));
+      } catch {
+        break;
+      }
+    }
+  });
+  await page.reload();
+  await page.waitForSelector(tid("app"));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const base = JSON.parse(await readFile(await download.path(), "utf8"));
+  const plan = bigPlan(base, 13_000);
+  await page.setInputFiles(tid("import-file"), { name: "grande.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.waitForSelector(tid("import-ready"), { timeout: 60_000 });
+  await page.waitForSelector(tid("import-too-big"));
+  assert.match(await page.locator(tid("import-too-big")).innerText(), /non entra/);
+  await ctx.close();
+});

@@ -135,10 +135,10 @@ test("un piano corrotto in localStorage viene messo da parte, non sovrascritto",
     localStorage.setItem("cruscotto.attivo", "predefinito");
   });
   await page.reload();
-  await page.waitForSelector(tid("notice-corrupt"));
+  await page.waitForSelector(tid("damaged"));
   const kept = await page.evaluate(() =>
     Object.keys(localStorage)
-      .filter((k) => k.startsWith("cruscotto.messo-da-parte."))
+      .filter((k) => k.startsWith("cruscotto.danneggiato."))
       .map((k) => localStorage.getItem(k)),
   );
   assert.deepEqual(kept, ['{"format": "cruscotto-plan", "version": 1, "tit'], "the corrupted text is kept aside");

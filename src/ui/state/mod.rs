@@ -56,6 +56,10 @@ pub struct AppState {
     /// Every indicator as (objective number, code, name cut to 80 characters), for the choosers:
     /// changes only when these change (not on every value typed).
     pub choices: Memo<Vec<(u32, String, String)>>,
+    /// Copies of stored plans that could not be read (moved aside, to download or delete).
+    pub damaged: RwSignal<Vec<storage::Damaged>>,
+    /// Characters this site keeps in localStorage (see `storage::QUOTA_CHARS`).
+    pub storage_used: RwSignal<usize>,
     /// Codes of the indicators with text typed and not committed (drafts), sorted.
     pub unfinished: RwSignal<Vec<String>>,
     cache: StoredValue<report::Cache>,
@@ -65,7 +69,7 @@ pub struct AppState {
     timer: StoredValue<Option<i32>>,
 }
 
-pub const DEFAULT_ID: &str = "predefinito";
+pub use super::storage::DEFAULT_ID;
 const SAVE_DELAY_MS: i32 = 400;
 /// Plans whose JSON is shorter are loaded back (validated) before being stored.
 const CHECK_LIMIT: usize = 2_000_000;
@@ -93,6 +97,8 @@ impl AppState {
         let state = AppState {
             choices,
             unfinished: RwSignal::new(Vec::new()),
+            damaged: RwSignal::new(Vec::new()),
+            storage_used: RwSignal::new(0),
             lang: RwSignal::new(Lang::It),
             tab: RwSignal::new(Tab::Dashboard),
             notices: Notices::new(),

@@ -19,10 +19,10 @@ impl AppState {
                 "",
             );
         }
-        let (mut entries, aside) = storage::read_index();
-        if let Some(key) = aside {
+        let (mut entries, rebuilt) = storage::read_index();
+        if rebuilt {
             self.notices
-                .push(Level::Warning, "corrupt", T::CorruptKept, key);
+                .push(Level::Warning, "index-rebuilt", T::IndexRebuilt, "");
         }
         if !entries.iter().any(|e| e.id == DEFAULT_ID) {
             entries.insert(
@@ -34,6 +34,10 @@ impl AppState {
             );
         }
         self.plans.set(entries);
+        if rebuilt {
+            self.write_index();
+        }
+        self.refresh_storage();
         // A shared link opens as a new plan.
         if self.open_shared_link() {
             return;
@@ -44,7 +48,9 @@ impl AppState {
         self.open(&active);
     }
 
-    /// Opens the plan `id` from storage; unreadable data is kept aside and the user told.
+    /// Opens the plan `id` from storage. A plan that does not read is moved aside once, taken out
+    /// of the list (the list never shows a plan that did not load) and the user told in plain
+    /// words, with the copy to download or delete; the default plan opens instead.
     pub fn open(&self, id: &str) {
         self.cancel_timer();
         let plan = match storage::read_plan_text(id) {
@@ -52,18 +58,28 @@ impl AppState {
                 self.last_text.set_value(String::new());
                 plan::default_plan()
             }
-            Some(text) => match plan::load(&text) {
-                Ok(plan) => {
-                    self.last_text.set_value(text);
+            Some(raw) => match storage::unpack(&raw).ok().map(|json| plan::load(&json)) {
+                Some(Ok(plan)) => {
+                    self.last_text.set_value(raw);
                     plan
                 }
-                Err(_) => {
-                    let kept = storage::keep_aside(id, &text).unwrap_or_else(|| "—".into());
-                    self.notices
-                        .push(Level::Error, "corrupt", T::CorruptKept, kept);
-                    // The stored text stays where it is until the user edits (then it is replaced,
-                    // the copy aside remains).
-                    self.last_text.set_value(text);
+                _ => {
+                    let name = self.entry_name(id);
+                    let moved = storage::move_aside(id, &name, &raw).is_ok();
+                    self.refresh_storage();
+                    if !moved {
+                        self.notices.push(Level::Error, "quota", T::QuotaFull, "");
+                    }
+                    if id != DEFAULT_ID {
+                        self.plans.update(|p| p.retain(|e| e.id != id));
+                        self.write_index();
+                        self.open(DEFAULT_ID);
+                        return;
+                    }
+                    // The default plan's stored text: gone when moved, else replaced by the
+                    // first edit (never read again as a plan).
+                    self.last_text
+                        .set_value(if moved { String::new() } else { raw });
                     plan::default_plan()
                 }
             },
@@ -71,6 +87,12 @@ impl AppState {
         self.show(id, plan);
         self.save.set(SaveState::Saved);
         self.ensure_entry_name();
+    }
+
+    /// Reads again what the storage holds: the damaged copies and the space used.
+    pub fn refresh_storage(&self) {
+        self.damaged.set(storage::damaged());
+        self.storage_used.set(storage::used_chars());
     }
 
     /// Makes `plan` the open plan under `id` (history cleared).
@@ -174,9 +196,11 @@ impl AppState {
             }
         }
         self.notices.dismiss_kind("invalid");
+        let text = storage::pack(&text);
         match storage::write_plan_text(&id, &text) {
             Ok(()) => {
                 self.last_text.set_value(text);
+                self.storage_used.set(storage::used_chars());
                 self.save.set(SaveState::Saved);
                 self.notices.dismiss_kind("quota");
                 storage::write_active(&id);
@@ -200,7 +224,10 @@ impl AppState {
     /// Another tab's version of the active plan replaces ours.
     pub fn take_theirs(&self) {
         if let SaveState::Conflict(text) = self.save.get_untracked() {
-            match plan::load(&text) {
+            match storage::unpack(&text)
+                .map_err(|_| ())
+                .and_then(|json| plan::load(&json).map_err(|_| ()))
+            {
                 Ok(p) => {
                     self.last_text.set_value(text);
                     let before = self.plan.get_untracked();
