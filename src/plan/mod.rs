@@ -6,6 +6,7 @@ mod envelope;
 mod example;
 mod expressions;
 mod format;
+pub mod history;
 mod json_path;
 mod load;
 pub mod loss;
