@@ -2,6 +2,7 @@
 //! newest versions and the last hour are all kept, every hour of the last day and every day of
 //! the kept period keeps its newest version, older slices keep one each, and thinning again keeps
 //! everything it kept.
+#![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::plan::history::{keep, DAYS, DAY_MS, HOUR_MS, MIN_KEEP};
 use proptest::prelude::*;

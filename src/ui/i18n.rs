@@ -192,6 +192,17 @@ strings! {
     StorageOf => "di circa", "of about";
     ImportTooBig => "Attenzione: questo piano non entra nello spazio rimasto nel browser. Puoi aprirlo, ma non sarà salvato: elimina piani che non servono o tieni il file.", "Warning: this plan does not fit in the browser's remaining storage. You can open it, but it will not be saved: delete plans you do not need, or keep the file.";
     ImportTooBigAsNew => "Attenzione: come nuovo piano questo file non entra nello spazio rimasto nel browser (non sarà salvato); al posto del piano aperto sì.", "Warning: as a new plan this file does not fit in the browser's remaining storage (it would not be saved); in place of the open plan it does.";
+    VersionOpened => "com'era all'apertura", "as it was when opened";
+    VersionFirst => "prima versione salvata", "first saved version";
+    VersionRestored => "ripristinata la versione del", "restored the version of";
+    Versions => "Versioni", "Versions";
+    VersionsHelp => "Ogni salvataggio è una versione: tutte quelle dell'ultima ora, poi una per ora, poi una al giorno (almeno le ultime 30).", "Every save is a version: all of the last hour, then one per hour, then one per day (at least the last 30).";
+    NoVersions => "Nessuna versione salvata ancora.", "No version saved yet.";
+    PreviewVersion => "Anteprima", "Preview";
+    RestoreVersion => "Ripristina", "Restore";
+    VersionDiffers => "Rispetto al piano aperto, questa versione ha:", "Compared with the open plan, this version has:";
+    VersionSame => "Uguale al piano aperto.", "Same as the open plan.";
+    VersionUnreadable => "Questa versione non si può leggere.", "This version cannot be read.";
     LabStale => "Correggi l'errore: i risultati valgono solo per un testo valido.", "Fix the error: results are shown for valid text only.";
 }
 

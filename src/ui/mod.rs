@@ -27,6 +27,7 @@ pub mod report;
 pub mod state;
 pub mod storage;
 pub mod storage_status;
+pub mod versions;
 
 /// Mounts the app on the page's body.
 pub fn mount() {

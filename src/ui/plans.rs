@@ -93,6 +93,7 @@ pub fn PlansBar() -> impl IntoView {
             </button>
             <IoPanel />
             <super::storage_status::StorageUsed />
+            <super::versions::VersionsPanel />
         </div>
     }
 }

@@ -314,3 +314,41 @@ test("importare un piano che non entra nello spazio rimasto: avviso prima di imp
   assert.match(await page.locator(tid("import-too-big")).innerText(), /non entra/);
   await ctx.close();
 });
+
+test("Versioni: ogni salvataggio è una versione con cosa è cambiato; anteprima e ripristino, anche dopo il ricaricamento", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await saved(page);
+  // Two edits, each saved: a target, then the removal of objective 9.
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  await page.fill(tid("target-2021"), "95%");
+  await page.press(tid("target-2021"), "Enter");
+  await saved(page);
+  await page.click(tid("objective-remove"));
+  await page.click(tid("confirm-yes"));
+  await saved(page);
+  await page.reload();
+  await page.waitForSelector(tid("app"));
+  await page.click(tid("versions-toggle"));
+  const summaries = await page.locator(tid("version-summary")).allInnerTexts();
+  assert.equal(summaries[0], "rimosso obiettivo 9", `newest first: ${summaries}`);
+  assert.equal(summaries[1], "9.7 target 2021: 90% → 95%");
+  assert.ok(summaries.length >= 3, "the plan as it was is a version too");
+  assert.match(await page.locator(`${tid("version")} time`).first().innerText(), /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+  // Preview the version before the removal: it says what restoring would bring back.
+  await page.locator(tid("version-preview")).nth(1).click();
+  assert.match(await page.locator(tid("version-preview-box")).innerText(), /aggiunto obiettivo 9/);
+  assert.equal(await page.locator(`${tid("row-9.7")}`).count(), 0, "a preview changes nothing");
+  // Restore it: objective 9 is back with the 95% target, and the restore is a new version.
+  await page.locator(tid("version-restore")).nth(1).click();
+  await page.waitForSelector(tid("row-9.7"));
+  assert.match(await page.locator(`${tid("row-9.7")} ${tid("cell-2021")} ${tid("target")}`).innerText(), /95\s*%/);
+  await saved(page);
+  const after = await page.locator(tid("version-summary")).allInnerTexts();
+  assert.equal(after.length, summaries.length + 1);
+  assert.match(after[0], /^ripristinata la versione del .*: aggiunto obiettivo 9$/);
+  await page.reload();
+  await page.waitForSelector(tid("row-9.7"));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -84,6 +84,7 @@ impl AppState {
         let id = self.active.get_untracked();
         self.cancel_timer();
         storage::delete_plan(&id);
+        storage::versions::delete_all(&id);
         storage::backend::remove(&self.drafts_key());
         if id == DEFAULT_ID {
             // The default plan cannot vanish: deleting it resets it.

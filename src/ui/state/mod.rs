@@ -14,6 +14,9 @@ mod edit;
 mod events;
 mod library;
 mod persist;
+mod versions;
+
+pub use versions::when;
 
 use leptos::prelude::*;
 
@@ -60,6 +63,12 @@ pub struct AppState {
     pub damaged: RwSignal<Vec<storage::Damaged>>,
     /// Characters this site keeps in localStorage (see `storage::QUOTA_CHARS`).
     pub storage_used: RwSignal<usize>,
+    /// The saved versions of the open plan, oldest first.
+    pub versions: RwSignal<Vec<storage::versions::Version>>,
+    /// The plan as last saved (what the next version is compared with).
+    saved_plan: StoredValue<Option<Plan>>,
+    /// The version being restored (named in the next version's summary).
+    restoring: StoredValue<Option<f64>>,
     /// Codes of the indicators with text typed and not committed (drafts), sorted.
     pub unfinished: RwSignal<Vec<String>>,
     cache: StoredValue<report::Cache>,
@@ -98,6 +107,9 @@ impl AppState {
             choices,
             unfinished: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
+            versions: RwSignal::new(Vec::new()),
+            saved_plan: StoredValue::new(None),
+            restoring: StoredValue::new(None),
             storage_used: RwSignal::new(0),
             lang: RwSignal::new(Lang::It),
             tab: RwSignal::new(Tab::Dashboard),

@@ -101,6 +101,7 @@ impl AppState {
         self.active.set(id.to_string());
         storage::write_active(id);
         self.selected.set(None);
+        self.load_versions(id, &plan);
         self.plan.set(plan);
         self.history.update_value(|h| h.clear());
         self.load_unfinished();
@@ -199,6 +200,7 @@ impl AppState {
         let text = storage::pack(&text);
         match storage::write_plan_text(&id, &text) {
             Ok(()) => {
+                self.record_version(&id, &text);
                 self.last_text.set_value(text);
                 self.storage_used.set(storage::used_chars());
                 self.save.set(SaveState::Saved);
@@ -229,6 +231,7 @@ impl AppState {
                 .and_then(|json| plan::load(&json).map_err(|_| ()))
             {
                 Ok(p) => {
+                    self.saved_plan.set_value(Some(p.clone()));
                     self.last_text.set_value(text);
                     let before = self.plan.get_untracked();
                     self.history

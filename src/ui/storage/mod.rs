@@ -9,6 +9,7 @@
 //! versions of the page, shown the same way).
 
 pub mod backend;
+pub mod versions;
 
 use serde::{Deserialize, Serialize};
 
@@ -134,6 +135,11 @@ pub fn pack(json: &str) -> String {
     if json.len() < PACK_FROM {
         return json.to_string();
     }
+    pack_always(json)
+}
+
+/// `json` deflated and base64-encoded, whatever its size (versions: many, rarely read).
+pub fn pack_always(json: &str) -> String {
     use base64::Engine;
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
     let mut out = String::with_capacity(PACKED_PREFIX.len() + packed.len() * 4 / 3 + 4);
