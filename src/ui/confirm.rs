@@ -3,6 +3,7 @@
 //! One dialog for the whole page: any feature calls [`ask`] with what would be lost.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::i18n::{Tr, T};
 
@@ -92,6 +93,32 @@ pub fn ConfirmDialog() -> impl IntoView {
             d.close();
         }
     };
+    // Tab and Shift+Tab go round the dialog's two buttons: the page behind is inert, and the
+    // focus never leaves for the browser's own controls.
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    let yes_ref = NodeRef::<leptos::html::Button>::new();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let (Some(first), Some(last)) = (cancel_ref.get_untracked(), yes_ref.get_untracked())
+        else {
+            return;
+        };
+        let active = document().active_element();
+        let on = |b: &web_sys::HtmlButtonElement| {
+            active
+                .as_ref()
+                .is_some_and(|a| a == b.unchecked_ref::<web_sys::Element>())
+        };
+        if ev.shift_key() && !on(&last) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && !on(&first) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    };
     let part =
         move |f: fn(&Ask) -> String| move || req.with(|r| r.as_ref().map(f).unwrap_or_default());
     view! {
@@ -102,15 +129,16 @@ pub fn ConfirmDialog() -> impl IntoView {
             aria-labelledby="confirm-title"
             aria-describedby="confirm-lost"
             on:close=on_close
+            on:keydown=on_key
         >
             <h2 id="confirm-title">{part(|a| a.title.clone())}</h2>
             <p id="confirm-lost" data-testid="confirm-lost">{part(|a| a.lost.clone())}</p>
             <p class="muted"><Tr k=T::ConfirmUndoHint /></p>
             <div class="row">
-                <button data-testid="confirm-cancel" autofocus on:click=cancel>
+                <button data-testid="confirm-cancel" autofocus node_ref=cancel_ref on:click=cancel>
                     <Tr k=T::Cancel />
                 </button>
-                <button class="danger" data-testid="confirm-yes" on:click=confirm>
+                <button class="danger" data-testid="confirm-yes" node_ref=yes_ref on:click=confirm>
                     {part(|a| a.action.clone())}
                 </button>
             </div>
