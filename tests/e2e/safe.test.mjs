@@ -53,9 +53,17 @@ test("un target digitato tasto per tasto (>= 9,,5%) non entra mai nel piano; Esc
   // A valid text shows a preview, and is committed by Enter only.
   await field.fill(">= 95%");
   await page.waitForSelector(`${tid("year-grid")} ${tid("preview")}`);
-  assert.match(await page.locator(tid("preview")).innerText(), /2021: .*non raggiunto/, "9.7 has 9x% in 2021: the preview says what the target would give");
+  const preview = await page.locator(tid("preview")).innerText();
+  assert.match(preview, /^Anteprima, non ancora confermata .*2021: /);
   await page.click(tid("tab-cruscotto"));
   assert.match(await cellTarget(page, "9.7", 2021), />= 95\s*%/, "leaving the field with valid text commits it");
+  const words = { met: "raggiunto", partial: "parzialmente raggiunto", not_met: "non raggiunto", no_data: "n.d." };
+  const word = words[await cellStatus(page, "9.7", 2021)];
+  const longer = Object.values(words).filter((w) => w !== word && w.endsWith(word));
+  assert.ok(
+    word && preview.endsWith(` ${word}`) && !longer.some((w) => preview.endsWith(` ${w}`)),
+    `the preview said what the committed target gives: ${preview} / ${word}`,
+  );
   assert.equal(await page.locator(tid("unfinished")).count(), 0, "nothing unfinished any more");
   await page.click(tid("tab-indicatore"));
   await page.selectOption(tid("indicator-select"), "9.7");

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{backend, pack_always, unpack, WriteError};
+use super::{backend, pack_always, unpack, WriteError, PACKED_PREFIX};
 use crate::plan::{self, history, Plan};
 
 const LIST_PREFIX: &str = "cruscotto.versioni.";
@@ -45,13 +45,18 @@ pub fn read(id: &str, t: f64) -> Option<Plan> {
     plan::load(&unpack(&raw).ok()?).ok()
 }
 
-/// Adds a version of plan `id` (its JSON) saved at `now` with `summary`, then thins the list.
+/// Adds a version of plan `id` (its JSON, or its stored form) saved at `now` with `summary`, then thins the list.
 /// Returns the list kept.
 pub fn record(id: &str, json: &str, summary: String, now: f64) -> Vec<Version> {
     let mut versions = list(id);
     // Times are keys: strictly increasing.
     let t = versions.last().map_or(now, |v| now.max(v.t + 1.0)).floor();
-    let stored = pack_always(json);
+    // `json` may already be in its stored (deflated) form: never deflate twice.
+    let stored = if json.starts_with(PACKED_PREFIX) {
+        json.to_string()
+    } else {
+        pack_always(json)
+    };
     let n = stored.len();
     let mut written = backend::set(&version_key(id, t), &stored);
     // A full storage: make room by dropping the oldest versions (never the plans).
