@@ -1,6 +1,6 @@
 //! The question before a destructive action, in a real modal `<dialog>`: the browser traps the
 //! focus in it and closes it on Esc (a cancel); the focus goes back to the button that asked.
-//! One dialog for the whole page: any feature calls [`ask`] with what would be lost.
+//! One dialog for the whole page: any feature takes an [`asker`] and asks with what would be lost.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,15 +25,22 @@ pub fn provide() {
     provide_context(Asking(RwSignal::new(None)));
 }
 
-/// Asks before `on_confirm` runs. Without the dialog mounted (never in the page), nothing runs.
-pub fn ask(
-    title: impl Into<String>,
-    lost: impl Into<String>,
-    action: impl Into<String>,
-    on_confirm: impl Fn() + Send + Sync + 'static,
-) {
-    if let Some(Asking(req)) = use_context::<Asking>() {
-        req.set(Some(Ask {
+/// The handle to ask with: take it in a component's body (event handlers have no context).
+/// Without the dialog in the page (never in the app), a question is never answered.
+pub fn asker() -> Asking {
+    use_context::<Asking>().unwrap_or_else(|| Asking(RwSignal::new(None)))
+}
+
+impl Asking {
+    /// Asks before `on_confirm` runs (it runs only on the confirming button).
+    pub fn ask(
+        &self,
+        title: impl Into<String>,
+        lost: impl Into<String>,
+        action: impl Into<String>,
+        on_confirm: impl Fn() + Send + Sync + 'static,
+    ) {
+        self.0.set(Some(Ask {
             title: title.into(),
             lost: lost.into(),
             action: action.into(),

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::Tr;
 
-use super::confirm;
 use super::i18n::T;
 use super::io::panel::IoPanel;
 use super::state::{AppState, DEFAULT_ID};
@@ -15,6 +14,7 @@ use crate::plan::loss;
 pub fn PlansBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let asker = crate::ui::confirm::asker();
     let t = move |k: T| k.in_(lang.get());
     let ask = |question: &str, default: &str| -> Option<String> {
         web_sys::window()?
@@ -79,7 +79,7 @@ pub fn PlansBar() -> impl IntoView {
                 on:click=move |_| {
                     let l = lang.get_untracked();
                     let lost = state.plan.with_untracked(|p| loss::plan(p, l));
-                    confirm::ask(T::AskDeletePlan.in_(l), lost, T::Delete.in_(l), move || state.delete_plan());
+                    asker.ask(T::AskDeletePlan.in_(l), lost, T::Delete.in_(l), move || state.delete_plan());
                 }
             >
                 <Tr k=T::Delete />
@@ -87,7 +87,7 @@ pub fn PlansBar() -> impl IntoView {
             <button data-testid="plan-reset" on:click=move |_| {
                 let l = lang.get_untracked();
                 let lost = state.plan.with_untracked(|p| loss::plan(p, l));
-                confirm::ask(T::AskResetPlan.in_(l), lost, T::ResetDefault.in_(l), move || state.reset_default());
+                asker.ask(T::AskResetPlan.in_(l), lost, T::ResetDefault.in_(l), move || state.reset_default());
             }>
                 <Tr k=T::ResetDefault />
             </button>

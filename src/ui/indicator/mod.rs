@@ -14,7 +14,6 @@ use crate::ui::i18n::Tr;
 
 use self::checked::{CheckedInput, Kind};
 use self::entry::{Accept, NumberInput};
-use super::confirm;
 use super::i18n::T;
 use super::state::AppState;
 use crate::eval::{Datum, Polarity};
@@ -71,6 +70,7 @@ impl Shell for Plan {
 pub fn Editor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let asker = crate::ui::confirm::asker();
     // Without a choice, the first indicator.
     Effect::new(move |_| {
         if state.selected.with(|s| s.is_none()) {
@@ -126,7 +126,7 @@ pub fn Editor() -> impl IntoView {
         else {
             return;
         };
-        confirm::ask(
+        asker.ask(
             T::AskRemoveIndicator.in_(l),
             lost,
             T::RemoveIndicator.in_(l),
@@ -165,7 +165,7 @@ pub fn Editor() -> impl IntoView {
                 .map(|o| loss::objective(o, l))
         });
         let Some(lost) = lost else { return };
-        confirm::ask(
+        asker.ask(
             T::AskRemoveObjective.in_(l),
             lost,
             T::RemoveObjective.in_(l),

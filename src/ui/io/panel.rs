@@ -86,6 +86,7 @@ pub fn csv_rows(plan: &Plan, report: &Report, lang: Lang) -> Vec<Vec<String>> {
 pub fn IoPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let asker = crate::ui::confirm::asker();
     let t = move |k: T| k.in_(lang.get());
     let pending = RwSignal::new(Pending::None);
     let over = RwSignal::new(false);
@@ -256,7 +257,7 @@ pub fn IoPanel() -> impl IntoView {
                                 let l = lang.get_untracked();
                                 let lost = state.plan.with_untracked(|p| crate::plan::loss::plan(p, l));
                                 let plan = plan_for_replace.clone();
-                                crate::ui::confirm::ask(T::AskImportOver.in_(l), lost, T::ImportConfirm.in_(l), move || {
+                                asker.ask(T::AskImportOver.in_(l), lost, T::ImportConfirm.in_(l), move || {
                                     state.replace(plan.clone());
                                     pending.set(Pending::None);
                                 });
