@@ -198,7 +198,12 @@ impl AppState {
         }
         self.notices.dismiss_kind("invalid");
         let text = storage::pack(&text);
-        match storage::write_plan_text(&id, &text) {
+        let mut written = storage::write_plan_text(&id, &text);
+        // The plan comes before its old versions: a full storage gives up versions first.
+        while written == Err(WriteError::Full) && storage::versions::shed(&id) {
+            written = storage::write_plan_text(&id, &text);
+        }
+        match written {
             Ok(()) => {
                 self.record_version(&id, &text);
                 self.last_text.set_value(text);

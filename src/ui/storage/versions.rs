@@ -95,3 +95,20 @@ pub fn delete_all(id: &str) {
     }
     backend::remove(&list_key(id));
 }
+
+/// Frees room for a plan's own save: drops the older half of plan `id`'s versions (the newest is
+/// kept). Returns whether anything was dropped.
+pub fn shed(id: &str) -> bool {
+    let mut versions = list(id);
+    if versions.len() < 2 {
+        return false;
+    }
+    let drop = versions.len() / 2;
+    for v in versions.drain(..drop) {
+        backend::remove(&version_key(id, v.t));
+    }
+    if let Ok(text) = serde_json::to_string(&versions) {
+        let _ = backend::set(&list_key(id), &text);
+    }
+    true
+}
