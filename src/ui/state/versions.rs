@@ -34,6 +34,7 @@ impl AppState {
         let lang = self.lang.get_untracked();
         let now = now_ms();
         let current = self.plan.get_untracked();
+        let first = self.versions.with_untracked(|v| v.is_empty());
         let mut summary = None;
         let mut opened = None;
         self.saved_plan.with_value(|prev| {
@@ -41,10 +42,11 @@ impl AppState {
             let changes = history::changes(prev, &current, lang);
             if !changes.is_empty() {
                 summary = Some(history::summary(&changes, lang));
-                opened = Some(storage_json(prev));
+                if first {
+                    opened = Some(storage_json(prev));
+                }
             }
         });
-        let first = self.versions.with_untracked(|v| v.is_empty());
         if first {
             // The plan as it was before its first recorded edit is a version too.
             if let Some(json) = opened {
