@@ -90,14 +90,54 @@ fn share_link_round_trips_and_refuses_garbage() {
 }
 
 #[wasm_bindgen_test]
-fn storage_keeps_aside_without_overwriting() {
-    let a = storage::keep_aside("prova", "uno").expect("kept");
-    let b = storage::keep_aside("prova", "due").expect("kept");
-    assert_ne!(a, b);
-    assert_eq!(storage::backend::get(&a).as_deref(), Some("uno"));
-    assert_eq!(storage::backend::get(&b).as_deref(), Some("due"));
-    storage::backend::remove(&a);
-    storage::backend::remove(&b);
+fn storage_moves_a_damaged_plan_aside_once() {
+    storage::write_plan_text("prova", "{rotto").expect("written");
+    storage::move_aside("prova", "Piano di prova", "{rotto").expect("moved");
+    storage::move_aside("prova", "Piano di prova", "{rotto").expect("moved again");
+    assert_eq!(
+        storage::read_plan_text("prova"),
+        None,
+        "the plan's key is free"
+    );
+    let copies: Vec<_> = storage::damaged()
+        .into_iter()
+        .filter(|d| d.key.ends_with(".prova"))
+        .collect();
+    assert_eq!(copies.len(), 1, "one copy, however many times: {copies:?}");
+    assert_eq!(copies[0].name, "Piano di prova");
+    assert_eq!(
+        storage::backend::get(&copies[0].key).as_deref(),
+        Some("{rotto")
+    );
+    storage::forget_damaged(&copies[0].key);
+    assert!(storage::damaged()
+        .iter()
+        .all(|d| !d.key.ends_with(".prova")));
+}
+
+#[wasm_bindgen_test]
+fn storage_packs_large_plans_and_reads_them_back() {
+    let small = "{\"a\":1}";
+    assert_eq!(
+        storage::pack(small),
+        small,
+        "small plans stay readable JSON"
+    );
+    let big = format!(
+        "[{}]",
+        vec!["{\"code\":\"1.1\",\"name\":\"Indicatore\"}"; 20_000].join(",")
+    );
+    let packed = storage::pack(&big);
+    assert!(packed.starts_with(storage::PACKED_PREFIX));
+    assert!(
+        packed.len() < big.len() / 10,
+        "{} of {}",
+        packed.len(),
+        big.len()
+    );
+    assert_eq!(storage::unpack(&packed), Ok(big));
+    assert_eq!(storage::unpack(small).as_deref(), Ok(small));
+    assert!(storage::unpack(&format!("{}!!!", storage::PACKED_PREFIX)).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -41,6 +41,7 @@ impl Tab {
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    super::confirm::provide();
     dashboard::provide_memory();
     #[cfg(feature = "perf-hooks")]
     super::bench::register(state);
@@ -143,6 +144,8 @@ pub fn App() -> impl IntoView {
             </header>
             <ConflictBanner />
             <NoticeArea notices=state.notices lang=lang />
+            <super::confirm::ConfirmDialog />
+            <super::storage_status::DamagedCopies />
             <main id="panel" role="tabpanel" class="panel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
                 {move || match tab.get() {
                     Tab::Dashboard => view! { <dashboard::Dashboard /> }.into_any(),

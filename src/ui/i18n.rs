@@ -76,7 +76,6 @@ strings! {
     NotSaved => "Non salvato", "Not saved";
     QuotaFull => "Memoria del browser piena: l'ultima modifica NON è salvata, ma resta in questa pagina. Esporta il piano (JSON) o elimina piani che non servono, poi riprova.", "Browser storage is full: the last edit is NOT saved, but it stays in this page. Export the plan (JSON) or delete plans you do not need, then retry.";
     StorageUnavailable => "La memoria del browser (localStorage) non è disponibile: le modifiche restano solo in questa pagina.", "Browser storage (localStorage) is not available: edits stay only in this page.";
-    CorruptKept => "Il piano salvato era illeggibile: l'ho messo da parte (non cancellato) con la chiave", "The saved plan could not be read: it was kept aside (not deleted) under the key";
     OtherTab => "Questo piano è stato modificato in un'altra scheda. Il salvataggio automatico è sospeso.", "This plan was changed in another tab. Autosave is paused.";
     ReloadTheirs => "Carica la versione dell'altra scheda", "Load the other tab's version";
     KeepMine => "Tieni la mia (sovrascrivi)", "Keep mine (overwrite)";
@@ -172,6 +171,41 @@ strings! {
     UnreadableAct => "deliberazione illeggibile nella fonte", "resolution unreadable in the source";
     OfflineCopy => "Senza rete: il cruscotto funziona dalla copia tenuta nel browser; i piani restano salvati qui.", "Offline: the dashboard runs from the copy kept in the browser; plans stay saved here.";
     UpdateReady => "È pronta una nuova versione del cruscotto: si apre alla prossima visita, o ricaricando la pagina.", "A new version of the dashboard is ready: it opens on the next visit, or when you reload the page.";
+    Preview => "Anteprima, non ancora confermata (Invio conferma, Esc annulla):", "Preview, not yet confirmed (Enter confirms, Esc cancels):";
+    UnfinishedEdit => "modifica non confermata", "unconfirmed edit";
+    UnfinishedHelp => "Un campo di questo indicatore ha un testo non confermato: il cruscotto usa il valore confermato.", "A field of this indicator has unconfirmed text: the dashboard uses the confirmed value.";
+    ConfirmUndoHint => "Potrai tornare indietro con «Annulla» o dalle «Versioni».", "You can go back with “Undo” or from “Versions”.";
+    Cancel => "Annulla", "Cancel";
+    AskRemoveIndicator => "Rimuovere questo indicatore?", "Remove this indicator?";
+    AskRemoveObjective => "Rimuovere questo obiettivo e tutti i suoi indicatori?", "Remove this objective and all its indicators?";
+    AskRemoveMission => "Rimuovere questa missione con tutti i suoi obiettivi?", "Remove this mission with all its objectives?";
+    AskDeletePlan => "Eliminare questo piano dal browser?", "Delete this plan from the browser?";
+    AskResetPlan => "Sostituire questo piano con il piano predefinito? Titolo, valori e contrassegni tornano quelli predefiniti.", "Replace this plan by the default plan? Title, values and badges go back to the defaults.";
+    AskImportOver => "Sostituire il piano aperto con il piano importato?", "Replace the open plan by the imported plan?";
+    Lost => "Si perde:", "What is lost:";
+    IndexRebuilt => "L'elenco dei piani salvati era danneggiato: è stato ricostruito dai piani salvati in questo browser.", "The list of saved plans was damaged: it was rebuilt from the plans saved in this browser.";
+    DamagedPlan => "Il piano salvato", "The saved plan";
+    DamagedPlanWhat => "era danneggiato e non si è potuto aprire. Il suo testo è conservato a parte: puoi scaricarlo (per recuperarlo o mandarlo a chi ti assiste) o eliminarlo.", "was damaged and could not be opened. Its text is kept aside: you can download it (to recover it or send it to whoever helps you) or delete it.";
+    UnnamedPlan => "senza nome", "unnamed";
+    DownloadDamaged => "Scarica la copia danneggiata", "Download the damaged copy";
+    DeleteDamaged => "Elimina la copia", "Delete the copy";
+    DamagedSuffix => "copia danneggiata", "damaged copy";
+    StorageUsed => "Spazio del browser usato:", "Browser storage used:";
+    StorageOf => "di circa", "of about";
+    ImportTooBig => "Attenzione: questo piano non entra nello spazio rimasto nel browser. Puoi aprirlo, ma non sarà salvato: elimina piani che non servono o tieni il file.", "Warning: this plan does not fit in the browser's remaining storage. You can open it, but it will not be saved: delete plans you do not need, or keep the file.";
+    ImportTooBigAsNew => "Attenzione: come nuovo piano questo file non entra nello spazio rimasto nel browser (non sarà salvato); al posto del piano aperto sì.", "Warning: as a new plan this file does not fit in the browser's remaining storage (it would not be saved); in place of the open plan it does.";
+    VersionOpened => "com'era all'apertura", "as it was when opened";
+    VersionFirst => "prima versione salvata", "first saved version";
+    VersionRestored => "ripristinata la versione del", "restored the version of";
+    Versions => "Versioni", "Versions";
+    VersionsHelp => "Ogni salvataggio è una versione: tutte quelle dell'ultima ora, poi una per ora, poi una al giorno (almeno le ultime 30).", "Every save is a version: all of the last hour, then one per hour, then one per day (at least the last 30).";
+    NoVersions => "Nessuna versione salvata ancora.", "No version saved yet.";
+    PreviewVersion => "Anteprima", "Preview";
+    RestoreVersion => "Ripristina", "Restore";
+    VersionDiffers => "Rispetto al piano aperto, questa versione ha:", "Compared with the open plan, this version has:";
+    VersionSame => "Uguale al piano aperto.", "Same as the open plan.";
+    VersionUnreadable => "Questa versione non si può leggere.", "This version cannot be read.";
+    LabStale => "Correggi l'errore: i risultati valgono solo per un testo valido.", "Fix the error: results are shown for valid text only.";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

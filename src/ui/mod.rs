@@ -2,7 +2,7 @@
 //!
 //! One folder per area: `dashboard/` (Cruscotto), `indicator/` (editor), `charts/` + `charts_tab`
 //! (Grafici), `lab/` (Laboratorio), `storage/` (localStorage), `io/` (export, import, CSV, share
-//! link). `state.rs` holds the signals and the edit → undo → autosave path; `i18n.rs` every word
+//! link). `state/` holds the signals and the edit → undo → autosave path; `i18n.rs` every word
 //! shown; `report.rs` adapts the plan's evaluation for display.
 
 pub mod app;
@@ -11,6 +11,7 @@ pub mod badge;
 pub mod bench;
 pub mod charts;
 pub mod charts_tab;
+pub mod confirm;
 pub mod dashboard;
 pub mod example;
 pub mod format;
@@ -26,6 +27,8 @@ pub mod plans;
 pub mod report;
 pub mod state;
 pub mod storage;
+pub mod storage_status;
+pub mod versions;
 
 /// Mounts the app on the page's body.
 pub fn mount() {

@@ -8,22 +8,19 @@ use crate::ui::i18n::Tr;
 use super::i18n::T;
 use super::io::panel::IoPanel;
 use super::state::{AppState, DEFAULT_ID};
+use crate::plan::loss;
 
 #[component]
 pub fn PlansBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let asker = crate::ui::confirm::asker();
     let t = move |k: T| k.in_(lang.get());
     let ask = |question: &str, default: &str| -> Option<String> {
         web_sys::window()?
             .prompt_with_message_and_default(question, default)
             .ok()
             .flatten()
-    };
-    let confirm = |question: &str| -> bool {
-        web_sys::window()
-            .and_then(|w| w.confirm_with_message(question).ok())
-            .unwrap_or(false)
     };
     view! {
         <div class="plans-bar" data-testid="plans-bar">
@@ -80,17 +77,23 @@ pub fn PlansBar() -> impl IntoView {
                 data-testid="plan-delete"
                 disabled=move || state.active.get() == DEFAULT_ID
                 on:click=move |_| {
-                    if confirm(t(T::ConfirmDelete)) {
-                        state.delete_plan();
-                    }
+                    let l = lang.get_untracked();
+                    let lost = state.plan.with_untracked(|p| loss::plan(p, l));
+                    asker.ask(T::AskDeletePlan.in_(l), lost, T::Delete.in_(l), move || state.delete_plan());
                 }
             >
                 <Tr k=T::Delete />
             </button>
-            <button data-testid="plan-reset" on:click=move |_| state.reset_default()>
+            <button data-testid="plan-reset" on:click=move |_| {
+                let l = lang.get_untracked();
+                let lost = state.plan.with_untracked(|p| loss::plan(p, l));
+                asker.ask(T::AskResetPlan.in_(l), lost, T::ResetDefault.in_(l), move || state.reset_default());
+            }>
                 <Tr k=T::ResetDefault />
             </button>
             <IoPanel />
+            <super::storage_status::StorageUsed />
+            <super::versions::VersionsPanel />
         </div>
     }
 }

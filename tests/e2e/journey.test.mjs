@@ -91,6 +91,7 @@ test("percorso del nuovo utente: cruscotto, Laboratorio, indicatore, consuntivi,
     });
     await second.page.waitForSelector(tid("import-ready"));
     await second.page.click(tid("import-confirm"));
+    await second.page.click(tid("confirm-yes")); // the dialog asks first
     assert.equal(await status(second.page, "1.1", 2019), "met");
     assert.equal(await status(second.page, "1.1", 2021), "not_met");
     assert.equal(await rollup(second.page, "objective-rollup-1", 2019), "100");

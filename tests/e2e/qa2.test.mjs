@@ -159,6 +159,7 @@ test("importare un piano senza l'owner filtrato toglie il filtro: le righe torna
   await page.setInputFiles(tid("import-file"), { name: "p.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
   await page.waitForSelector(tid("import-ready"));
   await page.click(tid("import-confirm"));
+  await page.click(tid("confirm-yes")); // the dialog asks first
   await page.waitForSelector(`${tid("row-1.1")}`, { timeout: 5_000 });
   assert.equal(await page.locator(tid("filter-owner")).inputValue(), "");
   assert.deepEqual(errors, []);

@@ -59,9 +59,11 @@ test("esporta JSON → importa → lo stesso piano", async () => {
   assert.equal(plan.format, "cruscotto-plan");
   // Start from another plan, then import the exported file over it.
   await page.click(tid("plan-reset"));
+  await page.click(tid("confirm-yes")); // the dialog asks first
   await page.setInputFiles(tid("import-file"), { name: "piano.json", mimeType: "application/json", buffer: Buffer.from(first) });
   await page.waitForSelector(tid("import-ready"));
   await page.click(tid("import-confirm"));
+  await page.click(tid("confirm-yes")); // the dialog asks first
   const second = await exportJson(page);
   assert.deepEqual(JSON.parse(second), plan, "export → import → export gives the same plan");
   assert.deepEqual(errors, []);
@@ -133,10 +135,10 @@ test("un piano corrotto in localStorage viene messo da parte, non sovrascritto",
     localStorage.setItem("cruscotto.attivo", "predefinito");
   });
   await page.reload();
-  await page.waitForSelector(tid("notice-corrupt"));
+  await page.waitForSelector(tid("damaged"));
   const kept = await page.evaluate(() =>
     Object.keys(localStorage)
-      .filter((k) => k.startsWith("cruscotto.messo-da-parte."))
+      .filter((k) => k.startsWith("cruscotto.danneggiato."))
       .map((k) => localStorage.getItem(k)),
   );
   assert.deepEqual(kept, ['{"format": "cruscotto-plan", "version": 1, "tit'], "the corrupted text is kept aside");
@@ -293,8 +295,10 @@ test("più piani: nuovo, obiettivo e indicatore aggiunti, rinomina, duplica, eli
   assert.equal(await options(), before + 2);
   assert.equal(await page.locator(tid("plan-title")).innerText(), "Copia di Piano di prova", "the copy says so in its header");
   await page.click(tid("plan-reset"));
-  assert.equal(await page.locator(tid("plan-title")).innerText(), "Copia di Piano di prova", "a reset plan keeps its name");
+  await page.click(tid("confirm-yes")); // the dialog asks first
+  assert.match(await page.locator(tid("plan-title")).innerText(), /Cruscotto strategico/, "a reset plan takes the default title (issue 11)");
   await page.click(tid("plan-delete"));
+  await page.click(tid("confirm-yes")); // the dialog asks first
   assert.equal(await options(), before + 1);
   await page.reload();
   await page.waitForSelector(tid("app"));

@@ -382,6 +382,8 @@ fn indicator_row(i: IndicatorView, lang: RwSignal<Lang>, state: AppState) -> imp
     let code = i.code.clone();
     let open_code = i.code.clone();
     let eliminated = i.eliminated_by.is_some();
+    let draft_code = i.code.clone();
+    let unfinished = move || state.unfinished.with(|u| u.contains(&draft_code));
     view! {
         <tr class=if eliminated { "eliminated" } else { "" } data-testid=format!("row-{code}") data-code=code.clone()>
             <td class="ind-name">
@@ -398,6 +400,11 @@ fn indicator_row(i: IndicatorView, lang: RwSignal<Lang>, state: AppState) -> imp
                     {i.name.clone()}
                 </button>
                 <div class="ind-owner">{i.owners.clone()}</div>
+                <Show when=unfinished>
+                    <span class="unfinished" data-testid="unfinished" title=move || T::UnfinishedHelp.in_(lang.get())>
+                        <Tr k=T::UnfinishedEdit />
+                    </span>
+                </Show>
                 {i.eliminated_by.map(|by| view! {
                     <span class="eliminated-by" data-testid="eliminated-by">
                         <Tr k=T::EliminatedBy /> " " {by.clone()}

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::lang::{parse_formula, parse_target, Diagnostic, Lang};
+use crate::ui::i18n::{Tr, T};
 
 /// What the field checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,7 +94,11 @@ pub fn error_view(e: Located, lang: Lang) -> impl IntoView {
     }
 }
 
-/// A checked input. `value` is the text in the plan; `on_valid` receives each valid text.
+/// A checked input. `value` is the committed text (the plan's); the field shows its own text
+/// while it is edited. Valid text is committed (`on_valid`) on Enter or when the field is left;
+/// Esc brings the committed text back. Text not committed (invalid, or left unconfirmed) is kept
+/// as a draft when `keep` is given, shown again after a reload, and never reaches the plan.
+/// With `live`, every valid keystroke is committed (the Laboratorio: a scratchpad, no plan).
 #[component]
 pub fn CheckedInput(
     kind: Kind,
@@ -103,10 +108,19 @@ pub fn CheckedInput(
     on_valid: Callback<String>,
     #[prop(into)] testid: String,
     #[prop(optional)] multiline: bool,
-    /// When given, invalid text typed here is kept in the browser under this key (per plan) and
-    /// shown again after a reload: nothing typed is lost.
+    /// When given, text typed here and not committed is kept in the browser under this key (per
+    /// plan) and shown again after a reload: nothing typed is lost.
     #[prop(optional, into)]
     keep: Option<String>,
+    /// Commit every valid keystroke (no Enter needed).
+    #[prop(optional)]
+    live: bool,
+    /// Set to whether the text shown has an error.
+    #[prop(optional)]
+    invalid: Option<RwSignal<bool>>,
+    /// What valid, not yet committed text would give (shown as a preview).
+    #[prop(optional)]
+    preview: Option<Callback<String, String>>,
 ) -> impl IntoView {
     let state = use_context::<crate::ui::state::AppState>();
     let keep = StoredValue::new(keep);
@@ -114,7 +128,7 @@ pub fn CheckedInput(
     let restored = stored.is_some();
     let draft = RwSignal::new(stored.unwrap_or_else(|| value.get_untracked()));
     // When the plan's text changes from elsewhere (undo, another indicator), show it; edits of
-    // other fields leave an invalid draft here alone (the memo does not fire for them).
+    // other fields leave a draft here alone (the memo does not fire for them).
     let value = Memo::new(move |_| value.get());
     Effect::new(move |prev: Option<()>| {
         let v = value.get();
@@ -129,23 +143,61 @@ pub fn CheckedInput(
         draft.set(v);
     });
     let error = Memo::new(move |_| check(kind, &draft.get(), lang.get()).err());
+    if let Some(flag) = invalid {
+        Effect::new(move |_| flag.set(error.with(|e| e.is_some())));
+    }
+    // Keeps (or forgets) the draft of text that differs from the committed one.
+    let remember = move |text: &str| {
+        if let (Some(s), Some(k)) = (state, keep.try_get_value().flatten()) {
+            if value.try_get_untracked().as_deref() == Some(text) {
+                s.forget_draft(&k);
+            } else {
+                s.keep_draft(&k, text);
+            }
+        }
+    };
     // May run while the field is being removed (another indicator chosen right after typing):
     // `try_*` only, a disposed value means the text is not saved, never a panic.
+    let commit = move || {
+        let Some(text) = draft.try_get_untracked() else {
+            return;
+        };
+        let valid = check(kind, &text, lang.try_get_untracked().unwrap_or_default()).is_ok();
+        if !valid || value.try_get_untracked().as_deref() == Some(text.as_str()) {
+            return;
+        }
+        if let (Some(s), Some(k)) = (state, keep.try_get_value().flatten()) {
+            s.forget_draft(&k);
+        }
+        let _ = on_valid.try_run(text);
+    };
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         draft.set(text.clone());
-        let valid = check(kind, &text, lang.try_get_untracked().unwrap_or_default()).is_ok();
-        if let (Some(s), Some(k)) = (state, keep.try_get_value().flatten()) {
-            if valid {
-                s.forget_draft(&k);
-            } else {
-                s.keep_draft(&k, &text);
+        if live {
+            if check(kind, &text, lang.try_get_untracked().unwrap_or_default()).is_ok() {
+                let _ = on_valid.try_run(text);
             }
-        }
-        if valid {
-            let _ = on_valid.try_run(text);
+        } else {
+            remember(&text);
         }
     };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" if !multiline || ev.ctrl_key() || ev.meta_key() => {
+            ev.prevent_default();
+            commit();
+        }
+        "Escape" => {
+            if let Some(v) = value.try_get_untracked() {
+                ev.prevent_default();
+                remember(&v);
+                draft.set(v);
+            }
+        }
+        _ => {}
+    };
+    let on_blur = move |_| commit();
+    let pending = Memo::new(move |_| !live && draft.get() != value.get());
     let input = if multiline {
         view! {
             <textarea
@@ -155,8 +207,11 @@ pub fn CheckedInput(
                 data-testid=testid.clone()
                 aria-invalid=move || error.with(|e| e.is_some()).to_string()
                 aria-label=move || label.get()
+                data-pending=move || pending.get().to_string()
                 prop:value=move || draft.get()
                 on:input=on_input
+                on:keydown=on_key
+                on:blur=on_blur
             ></textarea>
         }
         .into_any()
@@ -169,16 +224,32 @@ pub fn CheckedInput(
                 data-testid=testid.clone()
                 aria-invalid=move || error.with(|e| e.is_some()).to_string()
                 aria-label=move || label.get()
+                data-pending=move || pending.get().to_string()
                 prop:value=move || draft.get()
                 on:input=on_input
+                on:keydown=on_key
+                on:blur=on_blur
             />
         }
         .into_any()
+    };
+    let shown_preview = move || {
+        let p = preview?;
+        if !pending.get() || error.with(|e| e.is_some()) {
+            return None;
+        }
+        let text = p.try_run(draft.get())?;
+        Some(view! {
+            <p class="preview" data-testid="preview">
+                <strong><Tr k=T::Preview /></strong> " " {text}
+            </p>
+        })
     };
     view! {
         <div class="checked-field">
             {input}
             {move || error.get().map(|e| error_view(e, lang.get()))}
+            {shown_preview}
         </div>
     }
 }

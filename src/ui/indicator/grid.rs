@@ -33,6 +33,17 @@ fn get(i: &Indicator, s: &Series, year: i32) -> Option<Datum> {
     }
 }
 
+/// Sets the target text of `year` (empty text: no target; a note stays).
+fn put_target(i: &mut Indicator, year: i32, v: String) {
+    let note = i.targets.get(&year).and_then(|c| c.note.clone());
+    if v.trim().is_empty() && note.is_none() {
+        i.targets.remove(&year);
+    } else {
+        let text = (!v.trim().is_empty()).then_some(v);
+        i.targets.insert(year, TargetCell { text, note });
+    }
+}
+
 fn put(i: &mut Indicator, s: &Series, year: i32, d: Option<Datum>) {
     let series = match s {
         Series::Measure(m) => i.data.get_or_insert_with(m.clone(), Default::default),
@@ -175,18 +186,12 @@ pub fn YearGrid(
                                                     testid=format!("target-{y}")
                                                     keep=format!("{}/target/{y}", code.get_untracked())
                                                     on_valid=Callback::new(move |v: String| {
-                                                        edit(
-                                                            format!("target-{y}"),
-                                                            Box::new(move |i| {
-                                                                let note = i.targets.get(&y).and_then(|c| c.note.clone());
-                                                                if v.trim().is_empty() && note.is_none() {
-                                                                    i.targets.remove(&y);
-                                                                } else {
-                                                                    let text = (!v.trim().is_empty()).then_some(v);
-                                                                    i.targets.insert(y, TargetCell { text, note });
-                                                                }
-                                                            }),
-                                                        );
+                                                        edit(format!("target-{y}"), Box::new(move |i| put_target(i, y, v)));
+                                                    })
+                                                    preview=Callback::new(move |v: String| {
+                                                        let c = code.get_untracked();
+                                                        state.plan.with(|p| super::preview::outcomes(p, &c, Some(y), lang.get_untracked(), |i| put_target(i, y, v)))
+                                                            .unwrap_or_default()
                                                     })
                                                 />
                                                 {move || {

@@ -6,6 +6,7 @@ pub mod checked;
 pub mod entry;
 pub mod grid;
 pub mod ops;
+pub mod preview;
 
 use leptos::prelude::*;
 
@@ -16,6 +17,7 @@ use self::entry::{Accept, NumberInput};
 use super::i18n::T;
 use super::state::AppState;
 use crate::eval::{Datum, Polarity};
+use crate::plan::loss;
 use crate::plan::{Indicator, Plan, RevisionKind};
 
 /// The plan cut down to one indicator (its objective and mission, all acts and owners):
@@ -68,6 +70,7 @@ impl Shell for Plan {
 pub fn Editor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let asker = crate::ui::confirm::asker();
     // Without a choice, the first indicator.
     Effect::new(move |_| {
         if state.selected.with(|s| s.is_none()) {
@@ -116,8 +119,22 @@ pub fn Editor() -> impl IntoView {
         let Some(code) = state.selected.get_untracked() else {
             return;
         };
-        state.edit(None, |p| ops::remove(p, &code));
-        state.selected.set(None);
+        let l = lang.get_untracked();
+        let Some(lost) = state
+            .plan
+            .with_untracked(|p| ops::find(p, &code).map(|i| loss::indicator(i, l)))
+        else {
+            return;
+        };
+        asker.ask(
+            T::AskRemoveIndicator.in_(l),
+            lost,
+            T::RemoveIndicator.in_(l),
+            move || {
+                state.edit(None, |p| ops::remove(p, &code));
+                state.selected.set(None);
+            },
+        );
     };
     let add_objective = move |_| {
         let near = state.selected.get_untracked();
@@ -139,8 +156,24 @@ pub fn Editor() -> impl IntoView {
         let Some(n) = state.plan.with_untracked(|p| ops::objective_of(p, &code)) else {
             return;
         };
-        state.edit(None, |p| ops::remove_objective(p, n));
-        state.selected.set(None);
+        let l = lang.get_untracked();
+        let lost = state.plan.with_untracked(|p| {
+            p.missions
+                .iter()
+                .flat_map(|m| &m.objectives)
+                .find(|o| o.number == n)
+                .map(|o| loss::objective(o, l))
+        });
+        let Some(lost) = lost else { return };
+        asker.ask(
+            T::AskRemoveObjective.in_(l),
+            lost,
+            T::RemoveObjective.in_(l),
+            move || {
+                state.edit(None, |p| ops::remove_objective(p, n));
+                state.selected.set(None);
+            },
+        );
     };
     view! {
         <section class="editor" data-testid="editor">
@@ -379,6 +412,11 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
                             keep=format!("{}/formula", code_s.get_untracked())
                             on_valid=Callback::new(move |v: String| {
                                 set("formula", Box::new(move |i| i.formula = (!v.trim().is_empty()).then_some(v)));
+                            })
+                            preview=Callback::new(move |v: String| {
+                                let c = code_s.get_untracked();
+                                state.plan.with(|p| preview::outcomes(p, &c, None, lang.get_untracked(), |i| i.formula = (!v.trim().is_empty()).then_some(v)))
+                                    .unwrap_or_default()
                             })
                         />
                     </div>

@@ -13,12 +13,15 @@ use crate::ui::i18n::{Lang, T};
 use crate::ui::notice::Level;
 use crate::ui::report::Report;
 use crate::ui::state::AppState;
+use crate::ui::storage;
 
 /// A file read and validated, waiting for the user's yes.
 #[derive(Clone, Debug, PartialEq)]
 enum Pending {
     None,
-    Ready(Box<Plan>, String),
+    /// The plan, the file's name, and whether it fits in the storage left: as a new plan, and
+    /// in place of the open one.
+    Ready(Box<Plan>, String, (bool, bool)),
     Problems(String, Vec<(String, String)>),
 }
 
@@ -83,13 +86,21 @@ pub fn csv_rows(plan: &Plan, report: &Report, lang: Lang) -> Vec<Vec<String>> {
 pub fn IoPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let asker = crate::ui::confirm::asker();
     let t = move |k: T| k.in_(lang.get());
     let pending = RwSignal::new(Pending::None);
     let over = RwSignal::new(false);
     let link = RwSignal::new(String::new());
 
     let handle_text = move |name: String, text: String| match plan::load(&text) {
-        Ok(p) => pending.set(Pending::Ready(Box::new(p), name)),
+        Ok(p) => {
+            // Measured before anything changes: the stored form of this plan against the space left.
+            let need = storage::pack(&crate::ui::state::storage_json(&p)).len() + 64;
+            let free = storage::QUOTA_CHARS.saturating_sub(storage::used_chars());
+            let open = storage::plan_chars(&state.active.get_untracked());
+            let fits = (need <= free, need <= free + open);
+            pending.set(Pending::Ready(Box::new(p), name, fits))
+        }
         Err(e) => {
             let en = lang.get_untracked().is_en();
             let mut list: Vec<(String, String)> = e
@@ -227,7 +238,7 @@ pub fn IoPanel() -> impl IntoView {
         </Show>
         {move || match pending.get() {
             Pending::None => ().into_any(),
-            Pending::Ready(p, name) => {
+            Pending::Ready(p, name, (fits_new, fits_replace)) => {
                 let plan_for_replace = (*p).clone();
                 let plan_for_new = (*p).clone();
                 let title = p.title.clone();
@@ -238,11 +249,18 @@ pub fn IoPanel() -> impl IntoView {
                             " — "
                             {title}
                         </p>
+                        {(!fits_replace).then(|| view! { <p class="field-error" role="alert" data-testid="import-too-big"><Tr k=T::ImportTooBig /></p> })}
+                        {(fits_replace && !fits_new).then(|| view! { <p class="field-error" role="alert" data-testid="import-too-big-as-new"><Tr k=T::ImportTooBigAsNew /></p> })}
                         <p><Tr k=T::ImportReady /></p>
                         <div class="row">
                             <button class="primary" data-testid="import-confirm" on:click=move |_| {
-                                state.replace(plan_for_replace.clone());
-                                pending.set(Pending::None);
+                                let l = lang.get_untracked();
+                                let lost = state.plan.with_untracked(|p| crate::plan::loss::plan(p, l));
+                                let plan = plan_for_replace.clone();
+                                asker.ask(T::AskImportOver.in_(l), lost, T::ImportConfirm.in_(l), move || {
+                                    state.replace(plan.clone());
+                                    pending.set(Pending::None);
+                                });
                             }><Tr k=T::ImportConfirm /></button>
                             <button data-testid="import-as-new" on:click=move |_| {
                                 let name = plan_for_new.title.clone();

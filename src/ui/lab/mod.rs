@@ -96,6 +96,11 @@ pub fn Lab() -> impl IntoView {
     let years = StoredValue::new(years);
     let formula = RwSignal::new("fascicoli_creati / fascicoli_ricevuti".to_string());
     let target = RwSignal::new(">= 80%".to_string());
+    // Whether the text shown in each field has an error: results then belong to no text shown,
+    // so they are not shown, and nothing can be applied.
+    let formula_bad = RwSignal::new(false);
+    let target_bad = RwSignal::new(false);
+    let shown_bad = move || formula_bad.get() || target_bad.get();
     let polarity = RwSignal::new(Polarity::Higher);
     // Data typed in the table: measure → year → text and the language it was typed in.
     let cells: RwSignal<SortedMap<String, SortedMap<i32, Typed>>> = RwSignal::new({
@@ -203,7 +208,11 @@ pub fn Lab() -> impl IntoView {
         let (Some(f), Some(tg)) = (formula.try_get_untracked(), target.try_get_untracked()) else {
             return;
         };
-        if parse_formula(&f).is_err() || parse_target(&tg).is_err() {
+        if formula_bad.try_get_untracked() != Some(false)
+            || target_bad.try_get_untracked() != Some(false)
+            || parse_formula(&f).is_err()
+            || parse_target(&tg).is_err()
+        {
             return;
         }
         let c2 = c.clone();
@@ -238,6 +247,8 @@ pub fn Lab() -> impl IntoView {
                             lang=lang
                             testid="lab-formula"
                             on_valid=Callback::new(move |v: String| formula.set(v))
+                            live=true
+                            invalid=formula_bad
                         />
                     </div>
                     <div class="wide">
@@ -249,6 +260,8 @@ pub fn Lab() -> impl IntoView {
                             lang=lang
                             testid="lab-target"
                             on_valid=Callback::new(move |v: String| target.set(v))
+                            live=true
+                            invalid=target_bad
                         />
                     </div>
                     <label>
@@ -345,6 +358,9 @@ pub fn Lab() -> impl IntoView {
                 <table class="grid" data-testid="lab-results">
                     <tbody>
                         {move || {
+                            if shown_bad() {
+                                return view! { <tr><td class="field-error" data-testid="lab-stale"><Tr k=T::LabStale /></td></tr> }.into_any();
+                            }
                             let percent = target.with(|t| t.contains('%'));
                             results
                                 .get()
@@ -362,12 +378,16 @@ pub fn Lab() -> impl IntoView {
                                     }
                                 })
                                 .collect_view()
+                                .into_any()
                         }}
                     </tbody>
                 </table>
                 <h3><Tr k=T::LabTree /></h3>
                 <pre class="tree" data-testid="lab-tree">
                     {move || {
+                        if shown_bad() {
+                            return String::new();
+                        }
                         let mut s = parsed_formula.with(|f| f.as_ref().map(|f| f.tree()).unwrap_or_default());
                         s.push_str(&parsed_target.with(|t| t.as_ref().map(|t| t.tree()).unwrap_or_default()));
                         s
@@ -386,7 +406,7 @@ pub fn Lab() -> impl IntoView {
                             {(first..=last).map(|y| view! { <option value=y.to_string() selected=y == last>{y}</option> }).collect_view()}
                         </select>
                     </label>
-                    <button data-testid="lab-apply" on:click=apply><Tr k=T::ApplyTo /></button>
+                    <button data-testid="lab-apply" disabled=shown_bad on:click=apply><Tr k=T::ApplyTo /></button>
                 </div>
             </div>
             <whatif::WhatIf />

@@ -151,7 +151,12 @@ pub fn WhatIf() -> impl IntoView {
             changes(p, &before, &after, lang.get())
         })
     });
+    // The target shown has an error: nothing to save (the last valid text is not what is shown).
+    let bad = RwSignal::new(false);
     let save = move |_| {
+        if bad.try_get_untracked() != Some(false) {
+            return;
+        }
         // `try_*`: a click may arrive while the Laboratorio is being removed (tab switch).
         let (Some(c), Some(y), Some(text)) = (
             code.try_get_untracked(),
@@ -192,14 +197,19 @@ pub fn WhatIf() -> impl IntoView {
                         lang=lang
                         testid="whatif-target"
                         on_valid=Callback::new(move |v: String| proposal.set(v))
+                        live=true
+                        invalid=bad
                     />
                 </div>
-                <button class="primary" data-testid="whatif-save" disabled=move || diff.with(|d| d.is_empty()) && proposal.get() == current.get() on:click=save>
+                <button class="primary" data-testid="whatif-save" disabled=move || bad.get() || (diff.with(|d| d.is_empty()) && proposal.get() == current.get()) on:click=save>
                     <Tr k=T::Save />
                 </button>
             </div>
             <h4><Tr k=T::Changes /></h4>
             {move || {
+                if bad.get() {
+                    return view! { <p class="field-error" data-testid="whatif-stale"><Tr k=T::LabStale /></p> }.into_any();
+                }
                 let d = diff.get();
                 if d.is_empty() {
                     return view! { <p class="muted" data-testid="whatif-none"><Tr k=T::NoChanges /></p> }.into_any();

@@ -2,10 +2,14 @@
 //! `plan::to_json` writes), unreadable data kept aside (never overwritten), writes that tell a full
 //! storage apart.
 //!
-//! Keys: `cruscotto.piani` (index), `cruscotto.attivo` (open plan id), `cruscotto.piano.<id>`,
-//! `cruscotto.messo-da-parte.<id>.<ms>` (unreadable data kept aside).
+//! Keys: `cruscotto.piani` (index), `cruscotto.attivo` (open plan id), `cruscotto.piano.<id>`
+//! (the plan: its compact JSON, or deflated when large: see [`pack`]),
+//! `cruscotto.danneggiato.<id>` and `cruscotto.nome-danneggiato.<id>` (a plan that could not be
+//! read, moved aside once, and its name), `cruscotto.messo-da-parte.*` (copies kept by older
+//! versions of the page, shown the same way).
 
 pub mod backend;
+pub mod versions;
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +19,15 @@ pub const INDEX_KEY: &str = "cruscotto.piani";
 pub const ACTIVE_KEY: &str = "cruscotto.attivo";
 pub const PLAN_PREFIX: &str = "cruscotto.piano.";
 pub const ASIDE_PREFIX: &str = "cruscotto.messo-da-parte.";
+pub const DAMAGED_PREFIX: &str = "cruscotto.danneggiato.";
+pub const DAMAGED_NAME_PREFIX: &str = "cruscotto.nome-danneggiato.";
+/// The stored form of a deflated plan starts with this (JSON never does).
+pub const PACKED_PREFIX: &str = "deflate-base64:";
+/// Plans whose JSON is longer are stored deflated (smaller ones stay readable JSON).
+const PACK_FROM: usize = 256 * 1024;
+/// What a browser gives a site in localStorage, in characters (5 MiB of UTF-16 in Chromium and
+/// Firefox): an estimate, the browser does not tell.
+pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
 
 /// One saved plan in the index.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,31 +40,68 @@ pub fn plan_key(id: &str) -> String {
     format!("{PLAN_PREFIX}{id}")
 }
 
-/// The index of saved plans; an unreadable index is kept aside and rebuilt from the plan keys.
-/// Returns the entries and, when something was kept aside, its key.
-pub fn read_index() -> (Vec<Entry>, Option<String>) {
-    let mut aside = None;
+/// The index of saved plans. An unreadable index is rebuilt from the stored plans (their titles,
+/// never their ids); a plan the index forgot comes back the same way; a stored plan that cannot
+/// be read is moved aside (see [`move_aside`]), never listed. Returns the entries and whether the
+/// index had to be rebuilt.
+pub fn read_index() -> (Vec<Entry>, bool) {
+    let mut rebuilt = false;
     let mut entries: Vec<Entry> = match backend::get(INDEX_KEY) {
         None => Vec::new(),
         Some(text) => match serde_json::from_str(&text) {
             Ok(entries) => entries,
             Err(_) => {
-                aside = keep_aside("indice", &text);
+                rebuilt = true;
                 Vec::new()
             }
         },
     };
-    // Plans whose key exists but that the index forgot (e.g. index lost) come back.
+    entries.retain(|e| !e.id.is_empty());
     for key in backend::keys_with_prefix(PLAN_PREFIX) {
         let id = key[PLAN_PREFIX.len()..].to_string();
         if !entries.iter().any(|e| e.id == id) {
             entries.push(Entry {
-                name: id.clone(),
+                name: String::new(),
                 id,
             });
         }
     }
-    (entries, aside)
+    // Entries without a readable name (a rebuilt index, or a name that is just the id) take the
+    // plan's title; a plan that does not read is moved aside and not listed.
+    entries.retain_mut(|e| {
+        if e.id == DEFAULT_ID || (!e.name.trim().is_empty() && e.name != e.id) {
+            return true;
+        }
+        match backend::get(&plan_key(&e.id)) {
+            None => false,
+            Some(raw) => match stored_title(&raw) {
+                Some(title) => {
+                    e.name = title;
+                    true
+                }
+                None => {
+                    let _ = move_aside(&e.id, "", &raw);
+                    false
+                }
+            },
+        }
+    });
+    (entries, rebuilt)
+}
+
+/// The id of the plan that always exists.
+pub const DEFAULT_ID: &str = "predefinito";
+
+/// The title of a stored plan, reading nothing else; `None` when it does not read.
+fn stored_title(raw: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Titled {
+        title: String,
+    }
+    let json = unpack(raw).ok()?;
+    let t: Titled = serde_json::from_str(&json).ok()?;
+    crate::plan::load(&json).ok()?;
+    Some(t.title)
 }
 
 pub fn write_index(entries: &[Entry]) -> Result<(), WriteError> {
@@ -79,16 +129,104 @@ pub fn delete_plan(id: &str) {
     backend::remove(&plan_key(id));
 }
 
-/// Copies unreadable data to a new key (never overwriting one) and returns that key.
-pub fn keep_aside(what: &str, text: &str) -> Option<String> {
-    let now = js_sys::Date::now() as u64;
-    for n in 0..100u32 {
-        let key = format!("{ASIDE_PREFIX}{what}.{now}.{n}");
-        if backend::get(&key).is_none() {
-            return backend::set(&key, text).ok().map(|_| key);
-        }
+/// The form a plan's JSON is stored in: large plans deflated and base64-encoded (a plan of 12 MB
+/// of JSON takes about a tenth of that), small ones as they are.
+pub fn pack(json: &str) -> String {
+    if json.len() < PACK_FROM {
+        return json.to_string();
     }
-    None
+    pack_always(json)
+}
+
+/// `json` deflated and base64-encoded, whatever its size (versions: many, rarely read).
+pub fn pack_always(json: &str) -> String {
+    use base64::Engine;
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
+    let mut out = String::with_capacity(PACKED_PREFIX.len() + packed.len() * 4 / 3 + 4);
+    out.push_str(PACKED_PREFIX);
+    base64::engine::general_purpose::STANDARD.encode_string(packed, &mut out);
+    out
+}
+
+/// The JSON of a stored plan (as [`pack`] wrote it).
+pub fn unpack(stored: &str) -> Result<String, String> {
+    let Some(data) = stored.strip_prefix(PACKED_PREFIX) else {
+        return Ok(stored.to_string());
+    };
+    use base64::Engine;
+    let packed = base64::engine::general_purpose::STANDARD
+        .decode(data.trim())
+        .map_err(|e| e.to_string())?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, crate::plan::MAX_SIZE)
+        .map_err(|e| format!("{e:?}"))?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// A stored copy of a plan that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Damaged {
+    /// Where the text is.
+    pub key: String,
+    /// The plan's name when it was moved aside (empty when unknown).
+    pub name: String,
+}
+
+/// Moves the unreadable text of plan `id` aside, once: to `cruscotto.danneggiato.<id>` (a later
+/// damage of the same plan replaces that copy: one copy per plan, never one per reload), with the
+/// plan's name; then the plan's key is removed. When the copy cannot be written (storage full) the
+/// text stays where it is.
+pub fn move_aside(id: &str, name: &str, text: &str) -> Result<(), WriteError> {
+    backend::set(&format!("{DAMAGED_PREFIX}{id}"), text)?;
+    let _ = backend::set(&format!("{DAMAGED_NAME_PREFIX}{id}"), name);
+    backend::remove(&plan_key(id));
+    Ok(())
+}
+
+/// Every damaged copy kept, with its plan's name.
+pub fn damaged() -> Vec<Damaged> {
+    let mut out: Vec<Damaged> = backend::keys_with_prefix(DAMAGED_PREFIX)
+        .into_iter()
+        .map(|key| {
+            let id = &key[DAMAGED_PREFIX.len()..];
+            let name = backend::get(&format!("{DAMAGED_NAME_PREFIX}{id}")).unwrap_or_default();
+            Damaged { key, name }
+        })
+        .collect();
+    out.extend(
+        backend::keys_with_prefix(ASIDE_PREFIX)
+            .into_iter()
+            .map(|key| Damaged {
+                key,
+                name: String::new(),
+            }),
+    );
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    out
+}
+
+/// Deletes a damaged copy (and its name).
+pub fn forget_damaged(key: &str) {
+    if let Some(id) = key.strip_prefix(DAMAGED_PREFIX) {
+        backend::remove(&format!("{DAMAGED_NAME_PREFIX}{id}"));
+    }
+    backend::remove(key);
+}
+
+/// Characters this site keeps in localStorage (keys and values), to compare with [`QUOTA_CHARS`].
+pub fn used_chars() -> usize {
+    let Some(storage) = backend::local() else {
+        return 0;
+    };
+    let n = storage.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .map(|k| k.len() + storage.get_item(&k).ok().flatten().map_or(0, |v| v.len()))
+        .sum()
+}
+
+/// Characters stored under plan `id`'s key now.
+pub fn plan_chars(id: &str) -> usize {
+    read_plan_text(id).map_or(0, |t| t.len())
 }
 
 /// A fresh plan id: short, unique enough, readable in the storage inspector.

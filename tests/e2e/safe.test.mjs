@@ -1,0 +1,362 @@
+// Safe editing (issue 11): half-typed text never reaches the plan, destructive actions ask first
+// in a real modal dialog, damaged storage is handled in plain words, big plans are kept, and every
+// version can come back.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { openApp, sharedEnv, tid, saved, openWithExample } from "./harness.mjs";
+
+const env = sharedEnv();
+
+const cell = (code, year) => `${tid(`row-${code}`)} ${tid(`cell-${year}`)}`;
+const cellTarget = (page, code, year) => page.locator(`${cell(code, year)} ${tid("target")}`).innerText();
+const cellStatus = (page, code, year) => page.locator(`${cell(code, year)} ${tid("status")}`).getAttribute("data-status");
+const rollup = (page, id, year) =>
+  page.locator(`${tid(id)} .bar[data-year="${year}"] [role=meter]`).getAttribute("aria-valuenow");
+
+test("un target digitato tasto per tasto (>= 9,,5%) non entra mai nel piano; Esc ripristina, Invio conferma", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  const targetBefore = await cellTarget(page, "9.7", 2021);
+  const statusBefore = await cellStatus(page, "9.7", 2021);
+  const rollupBefore = await rollup(page, "objective-rollup-9", 2021);
+  assert.match(targetBefore, /90\s*%/);
+  await saved(page);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  const field = page.locator(tid("target-2021"));
+  await field.fill("");
+  // Key by key, as a person types: ">= 9" is valid after the 4th key and must not be saved.
+  await field.pressSequentially(">= 9,,5%", { delay: 30 });
+  await page.waitForSelector(`${tid("year-grid")} ${tid("error")}`);
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  // Leave the field with the error: the text stays, the plan does not change.
+  await page.click(tid("tab-cruscotto"));
+  assert.equal(await cellTarget(page, "9.7", 2021), targetBefore, "the dashboard keeps the committed target");
+  assert.equal(await cellStatus(page, "9.7", 2021), statusBefore);
+  assert.equal(await rollup(page, "objective-rollup-9", 2021), rollupBefore, "the roll-up did not move");
+  await page.waitForSelector(`${tid("row-9.7")} ${tid("unfinished")}`);
+  assert.equal(await page.locator(tid("unfinished")).count(), 1, "only 9.7 is marked as having an unfinished edit");
+  // Reload: the typed text is still there with its error, the plan still has 90%.
+  await page.reload();
+  await page.waitForSelector(tid("app"));
+  assert.equal(await cellTarget(page, "9.7", 2021), targetBefore, "storage kept the committed target");
+  await page.waitForSelector(`${tid("row-9.7")} ${tid("unfinished")}`);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  assert.equal(await field.inputValue(), ">= 9,,5%", "the typed text is back after the reload");
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  // Esc brings the committed text back.
+  await field.focus();
+  await page.keyboard.press("Escape");
+  assert.equal(await field.inputValue(), "90%");
+  assert.equal(await field.getAttribute("aria-invalid"), "false");
+  // A valid text shows a preview, and is committed by Enter only.
+  await field.fill(">= 95%");
+  await page.waitForSelector(`${tid("year-grid")} ${tid("preview")}`);
+  const preview = await page.locator(tid("preview")).innerText();
+  assert.match(preview, /^Anteprima, non ancora confermata .*2021: /);
+  await page.click(tid("tab-cruscotto"));
+  assert.match(await cellTarget(page, "9.7", 2021), />= 95\s*%/, "leaving the field with valid text commits it");
+  const words = { met: "raggiunto", partial: "parzialmente raggiunto", not_met: "non raggiunto", no_data: "n.d." };
+  const word = words[await cellStatus(page, "9.7", 2021)];
+  const longer = Object.values(words).filter((w) => w !== word && w.endsWith(word));
+  assert.ok(
+    word && preview.endsWith(` ${word}`) && !longer.some((w) => preview.endsWith(` ${w}`)),
+    `the preview said what the committed target gives: ${preview} / ${word}`,
+  );
+  assert.equal(await page.locator(tid("unfinished")).count(), 0, "nothing unfinished any more");
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  await field.fill("85%");
+  await field.press("Enter");
+  await page.click(tid("tab-cruscotto"));
+  assert.match(await cellTarget(page, "9.7", 2021), /85\s*%/, "Enter commits");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("una formula con un errore non entra nel piano; il Laboratorio non mostra risultati di un altro testo", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  const before = await page.locator(`${cell("9.7", 2021)} ${tid("value")}`).innerText();
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  const formula = page.locator(tid("field-formula"));
+  const committed = await formula.inputValue();
+  await formula.fill("");
+  await formula.pressSequentially("fatture_pagate *", { delay: 20 });
+  assert.equal(await formula.getAttribute("aria-invalid"), "true");
+  await page.click(tid("tab-cruscotto"));
+  assert.equal(await page.locator(`${cell("9.7", 2021)} ${tid("value")}`).innerText(), before, "the value is computed with the committed formula");
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  await formula.focus();
+  await page.keyboard.press("Escape");
+  assert.equal(await formula.inputValue(), committed);
+
+  await page.click(tid("tab-laboratorio"));
+  await page.waitForSelector(tid("lab-result-2021"));
+  assert.equal(await page.locator(tid("lab-apply")).isDisabled(), false);
+  await page.fill(tid("lab-formula"), "a + * b");
+  await page.waitForSelector(tid("lab-stale"));
+  assert.equal(await page.locator('[data-testid^="lab-result-"]').count(), 0, "no results next to an error");
+  assert.equal(await page.locator(tid("lab-apply")).isDisabled(), true, "nothing to apply while the text has an error");
+  await page.fill(tid("lab-formula"), "fascicoli_creati / fascicoli_ricevuti");
+  await page.waitForSelector(tid("lab-result-2021"));
+  assert.equal(await page.locator(tid("lab-apply")).isDisabled(), false);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("rimuovere un obiettivo chiede conferma in una finestra modale; Esc annulla e il fuoco torna al pulsante", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  const trigger = page.locator(tid("objective-remove"));
+  await trigger.click();
+  const dialog = page.locator(tid("confirm"));
+  await dialog.waitFor({ state: "visible" });
+  assert.equal(await dialog.evaluate((d) => d.open && d.matches(":modal")), true, "a real modal <dialog>");
+  assert.match(await page.locator(tid("confirm-lost")).innerText(), /^Obiettivo 9 con 11 indicatori e \d+ valori$/);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "confirm-cancel", "the safe choice has the focus");
+  // The focus stays in the dialog: Tab cycles between its buttons (the page behind is inert).
+  for (let n = 0; n < 4; n++) {
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest("dialog")), true, "focus trapped");
+  }
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "objective-remove", "focus back on the trigger");
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 1, "Esc removed nothing");
+  // "Annulla" removes nothing either; the confirming button removes, by keyboard too.
+  await trigger.click();
+  await page.click(tid("confirm-cancel"));
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 1);
+  await trigger.click();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 0, "objective 9 removed after confirming");
+  await page.click(tid("undo"));
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 1, "undo brings it back");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("rimuovere un indicatore, eliminare un piano, ripristinare il predefinito, importare sopra: si chiede prima", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  await page.click(tid("indicator-remove"));
+  assert.match(await page.locator(tid("confirm-lost")).innerText(), /^Indicatore 9\.7 «.*» con \d+ valori$/);
+  await page.click(tid("confirm-cancel"));
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 1);
+  await page.click(tid("indicator-remove"));
+  await page.click(tid("confirm-yes"));
+  assert.equal(await page.locator(`${tid("indicator-select")} option[value="9.7"]`).count(), 0);
+
+  // Reset: asks, and then the title and the example badge go too.
+  await page.click(tid("tab-cruscotto"));
+  await page.waitForSelector(tid("example-badge"));
+  await page.click(tid("plan-reset"));
+  assert.match(await page.locator(tid("confirm-lost")).innerText(), /^Piano «Dati di esempio.*» con \d+ obiettivi, \d+ indicatori e \d+ valori$/);
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator(tid("example-badge")).count(), 1, "Esc kept the plan");
+  await page.click(tid("plan-reset"));
+  await page.click(tid("confirm-yes"));
+  await page.waitForSelector(tid("example-badge"), { state: "detached" });
+  assert.doesNotMatch(await page.locator(tid("plan-title")).innerText(), /esempio/i, "the title is reset too");
+  assert.equal(await cellStatus(page, "1.1", 2019), "no_data", "the actuals are gone after a confirmed reset");
+
+  // Import over the open plan: asks first.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const plan = JSON.parse(await readFile(await download.path(), "utf8"));
+  plan.title = "Piano importato";
+  await page.setInputFiles(tid("import-file"), { name: "p.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.click(tid("import-confirm"));
+  await page.locator(tid("confirm")).waitFor({ state: "visible" });
+  assert.match(await page.locator(tid("confirm-lost")).innerText(), /^Piano «.*» con/);
+  await page.click(tid("confirm-yes"));
+  assert.equal(await page.locator(tid("plan-title")).innerText(), "Piano importato");
+
+  // Delete a plan: asks, Esc keeps it.
+  const options = () => page.locator(`${tid("plan-select")} option`).count();
+  const before = await options();
+  await page.click(tid("plan-delete"));
+  await page.keyboard.press("Escape");
+  assert.equal(await options(), before);
+  await page.click(tid("plan-delete"));
+  await page.click(tid("confirm-yes"));
+  assert.equal(await options(), before - 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("un piano danneggiato: messo da parte una volta sola, avviso in parole semplici, scarica ed elimina la copia", async () => {
+  const { ctx, page, errors } = await openApp(env.browser, env.url);
+  // A second plan, named, then damaged in storage while it is the open one.
+  await page.click(tid("plan-new"));
+  await saved(page);
+  const name = await page.locator(tid("plan-title")).innerText();
+  const id = await page.evaluate(() => localStorage.getItem("cruscotto.attivo"));
+  assert.notEqual(id, "predefinito");
+  await page.evaluate((id) => localStorage.setItem(`cruscotto.piano.${id}`, '{"format": "cruscotto-plan", "tit'), id);
+  for (let n = 0; n < 3; n++) {
+    await page.reload();
+    await page.waitForSelector(tid("damaged"));
+  }
+  const copies = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("danneggiat") && !k.includes("nome-")));
+  assert.equal(copies.length, 1, `one copy after three reloads: ${copies}`);
+  assert.equal(await page.locator(tid("damaged")).count(), 1);
+  assert.equal(await page.locator(tid("damaged-name")).innerText(), name, "the notice names the plan");
+  const notice = await page.locator(tid("damaged")).innerText();
+  assert.doesNotMatch(notice, /cruscotto\.|messo-da-parte|danneggiato\./, "no raw storage key in the notice");
+  // The selector does not offer the plan that did not load; the default plan is open.
+  const labels = await page.locator(`${tid("plan-select")} option`).allInnerTexts();
+  assert.ok(!labels.includes(name), `the damaged plan is not in the list: ${labels}`);
+  assert.ok(labels.every((l) => !/^p[0-9a-f]{8,}$/.test(l)), `no raw ids: ${labels}`);
+  // Download: the damaged text, as it was.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("damaged-download"))]);
+  assert.match(download.suggestedFilename(), /copia-danneggiata/);
+  assert.equal(await readFile(await download.path(), "utf8"), '{"format": "cruscotto-plan", "tit');
+  // Delete the copy: the notice goes, and stays gone after a reload.
+  await page.click(tid("damaged-delete"));
+  assert.equal(await page.locator(tid("damaged")).count(), 0);
+  await page.reload();
+  await page.waitForSelector(tid("app"));
+  assert.equal(await page.locator(tid("damaged")).count(), 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("un elenco dei piani danneggiato viene ricostruito dai piani salvati, con i loro nomi", async () => {
+  const { ctx, page, errors } = await openApp(env.browser, env.url);
+  await page.click(tid("plan-new"));
+  await saved(page);
+  const name = await page.locator(tid("plan-title")).innerText();
+  await page.evaluate(() => localStorage.setItem("cruscotto.piani", "[{rotto"));
+  await page.reload();
+  await page.waitForSelector(tid("notice-index-rebuilt"));
+  const labels = await page.locator(`${tid("plan-select")} option`).allInnerTexts();
+  assert.ok(labels.includes(name), `the plan is back under its name: ${labels}`);
+  assert.ok(labels.every((l) => !/^p[0-9a-f]{8,}$/.test(l)), `no raw ids: ${labels}`);
+  const index = await page.evaluate(() => JSON.parse(localStorage.getItem("cruscotto.piani")));
+  assert.ok(index.some((e) => e.name === name), "the rebuilt index is stored");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+/** A plan of `n` indicators (about 900 bytes of JSON each, like real ones), from the default plan's shape. */
+function bigPlan(base, n) {
+  const plan = structuredClone(base);
+  plan.title = `Piano grande ${n}`;
+  const template = plan.missions[0].objectives[0].indicators[0];
+  const perObjective = 100;
+  const objectives = [];
+  for (let o = 0; o < Math.ceil(n / perObjective); o++) {
+    const indicators = [];
+    for (let k = 0; k < perObjective && o * perObjective + k < n; k++) {
+      const i = structuredClone(template);
+      i.code = `${o + 1}.${k + 1}`;
+      i.name = `Indicatore ${o + 1}.${k + 1} — percentuale di pratiche chiuse entro i termini previsti dal regolamento`;
+      i.formula_text = "Numero di pratiche chiuse entro i termini / numero di pratiche ricevute nell'anno, per cento";
+      i.data = {
+        fascicoli_creati: { 2019: 10 + k, 2020: 11 + k, 2021: 12 + o },
+        fascicoli_ricevuti: { 2019: 20 + k, 2020: 21 + k, 2021: 22 + o },
+      };
+      indicators.push(i);
+    }
+    objectives.push({ number: o + 1, title: `Obiettivo ${o + 1}`, indicators });
+  }
+  plan.missions = [{ code: "001", name: "Missione unica", objectives }];
+  return plan;
+}
+
+test("un piano di 13 000 indicatori (~12 MB) resta dopo il ricaricamento; lo spazio usato è indicato", async () => {
+  const { ctx, page, errors } = await openApp(env.browser, env.url);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const base = JSON.parse(await readFile(await download.path(), "utf8"));
+  const plan = bigPlan(base, 13_000);
+  const json = JSON.stringify(plan);
+  assert.ok(json.length > 10_000_000, `big enough: ${json.length}`);
+  const usedBefore = Number(await page.locator(tid("storage-used")).getAttribute("data-chars"));
+  await page.setInputFiles(tid("import-file"), { name: "grande.json", mimeType: "application/json", buffer: Buffer.from(json) });
+  await page.waitForSelector(tid("import-ready"), { timeout: 60_000 });
+  assert.equal(await page.locator(tid("import-too-big")).count(), 0, "it fits: no warning");
+  await page.click(tid("import-as-new"));
+  await saved(page);
+  const usedAfter = Number(await page.locator(tid("storage-used")).getAttribute("data-chars"));
+  assert.ok(usedAfter > usedBefore, "the storage used grows");
+  assert.ok(usedAfter < 5_000_000, `it is stored compactly: ${usedAfter}`);
+  assert.match(await page.locator(tid("storage-used")).innerText(), /Spazio del browser usato: \d+,\d MB di circa/);
+  await page.reload();
+  await page.waitForSelector(tid("app"), { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="plan-title"]')?.textContent === "Piano grande 13000", null, { timeout: 60_000 });
+  await page.click(tid("tab-indicatore"));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="indicator-select"] option').length === 13_000, null, { timeout: 60_000 });
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("importare un piano che non entra nello spazio rimasto: avviso prima di importare", async () => {
+  const { ctx, page } = await openApp(env.browser, env.url);
+  // Fill the storage so that little is left (random text does not compress).
+  await page.evaluate(() => {
+    let s = "";
+    for (let i = 0; i < 200_000; i++) s += Math.random().toString(36).slice(2, 12);
+    for (let n = 0; ; n++) {
+      try {
+        localStorage.setItem(`riempitivo.${n}`, s.slice(0, 900_000));
+      } catch {
+        break;
+      }
+    }
+  });
+  await page.reload();
+  await page.waitForSelector(tid("app"));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const base = JSON.parse(await readFile(await download.path(), "utf8"));
+  const plan = bigPlan(base, 13_000);
+  await page.setInputFiles(tid("import-file"), { name: "grande.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.waitForSelector(tid("import-ready"), { timeout: 60_000 });
+  await page.waitForSelector(tid("import-too-big"));
+  assert.match(await page.locator(tid("import-too-big")).innerText(), /non entra/);
+  await ctx.close();
+});
+
+test("Versioni: ogni salvataggio è una versione con cosa è cambiato; anteprima e ripristino, anche dopo il ricaricamento", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await saved(page);
+  // Two edits, each saved: a target, then the removal of objective 9.
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  await page.fill(tid("target-2021"), "95%");
+  await page.press(tid("target-2021"), "Enter");
+  await saved(page);
+  await page.click(tid("objective-remove"));
+  await page.click(tid("confirm-yes"));
+  await saved(page);
+  await page.reload();
+  await page.waitForSelector(tid("app"));
+  await page.click(tid("versions-toggle"));
+  const summaries = await page.locator(tid("version-summary")).allInnerTexts();
+  assert.equal(summaries[0], "rimosso obiettivo 9", `newest first: ${summaries}`);
+  assert.equal(summaries[1], "9.7 target 2021: 90% → 95%");
+  assert.ok(summaries.length >= 3, "the plan as it was is a version too");
+  assert.match(await page.locator(`${tid("version")} time`).first().innerText(), /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+  // Preview the version before the removal: it says what restoring would bring back.
+  await page.locator(tid("version-preview")).nth(1).click();
+  assert.match(await page.locator(tid("version-preview-box")).innerText(), /aggiunto obiettivo 9/);
+  assert.equal(await page.locator(`${tid("row-9.7")}`).count(), 0, "a preview changes nothing");
+  // Restore it: objective 9 is back with the 95% target, and the restore is a new version.
+  await page.locator(tid("version-restore")).nth(1).click();
+  await page.waitForSelector(tid("row-9.7"));
+  assert.match(await page.locator(`${tid("row-9.7")} ${tid("cell-2021")} ${tid("target")}`).innerText(), /95\s*%/);
+  await saved(page);
+  const after = await page.locator(tid("version-summary")).allInnerTexts();
+  assert.equal(after.length, summaries.length + 1);
+  assert.match(after[0], /^ripristinata la versione del .*: aggiunto obiettivo 9$/);
+  await page.reload();
+  await page.waitForSelector(tid("row-9.7"));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
