@@ -170,6 +170,9 @@ strings! {
     Eliminated => "Eliminato", "Eliminated";
     UnknownTarget => "illeggibile", "unreadable";
     UnreadableAct => "deliberazione illeggibile nella fonte", "resolution unreadable in the source";
+    Imported => "Piano importato:", "Plan imported:";
+    ImportedAsNew => "Importato come nuovo piano:", "Imported as a new plan:";
+    ChartValues => "Valori del grafico", "Chart values";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

@@ -319,13 +319,17 @@ fn bars(scores: Vec<(i32, Option<f64>)>, lang: RwSignal<Lang>, testid: String) -
                                 ": "
                                 <strong>{move || s.map(|x| format::score(x, lang.get())).unwrap_or_else(|| "n.d.".into())}</strong>
                             </span>
+                            // A meter only with a value: a year without data is the "n.d."
+                            // written above, and its empty track is hidden from screen readers.
                             <div
                                 class="bar-track"
-                                role="meter"
-                                aria-valuemin="0"
-                                aria-valuemax="100"
-                                aria-valuenow=s.map(|x| format!("{x:.0}")).unwrap_or_default()
-                                aria-label=move || format!("{} {y}", T::Achievement.in_(lang.get()))
+                                role=s.map(|_| "meter")
+                                aria-hidden=s.is_none().then_some("true")
+                                aria-valuemin=s.map(|_| "0")
+                                aria-valuemax=s.map(|_| "100")
+                                aria-valuenow=s.map(|x| format!("{:.0}", x.clamp(0.0, 100.0)))
+                                aria-valuetext=move || s.map(|x| format::score(x, lang.get()))
+                                aria-label=move || s.map(|_| format!("{} {y}", T::Achievement.in_(lang.get())))
                             >
                                 <div class="bar-fill" style=format!("width:{width:.1}%")></div>
                             </div>
@@ -417,7 +421,7 @@ fn year_cell(c: CellView, lang: RwSignal<Lang>) -> impl IntoView {
             <div class="cell-target" data-testid="target">
                 {(c.target.is_empty() && c.note.is_some()).then(|| view! { <span class="unknown">{move || T::UnknownTarget.in_(lang.get())}</span> })}
                 {c.target.clone()}
-                {c.note.map(|n| view! { <span class="muted" title=n.clone() aria-label=n>" *"</span> })}
+                {c.note.map(|n| view! { <span class="muted" title=n.clone() aria-hidden="true">" *"</span><span class="sr-only">{n}</span> })}
             </div>
             {show_value.then(|| view! { <div class="cell-value" data-testid="value">{c.value.clone()}</div> })}
             <StatusBadge status=Signal::derive(move || status) lang=lang />
