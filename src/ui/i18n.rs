@@ -173,6 +173,7 @@ strings! {
     Imported => "Piano importato:", "Plan imported:";
     ImportedAsNew => "Importato come nuovo piano:", "Imported as a new plan:";
     ChartValues => "Valori del grafico", "Chart values";
+    PageBottom => "Pagina (in fondo all'elenco)", "Page (end of the list)";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

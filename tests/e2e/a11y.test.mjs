@@ -114,3 +114,35 @@ test("axe: il salvataggio fallito e il conflitto con un'altra scheda, in italian
     await ctx2.close();
   }
 });
+
+test("axe: un piano di più pagine (la navigazione tra le pagine) e il «cosa succede se» con modifiche", async () => {
+  const { ctx, page, errors } = await open("it", WIDTHS.desktop, true);
+  // The sample plan with every indicator copied until there are more than a page of them.
+  const plan = JSON.parse(await exportedPlan(page));
+  const objective = plan.missions[0].objectives[0];
+  const model = objective.indicators[0];
+  for (let k = 1; k <= 120; k++) {
+    const copy = structuredClone(model);
+    copy.code = `${model.code}.${k}`;
+    delete copy.short_code;
+    objective.indicators.push(copy);
+  }
+  await page.setInputFiles(tid("import-file"), {
+    name: "grande.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(plan)),
+  });
+  await page.waitForSelector(tid("import-ready"));
+  await page.click(tid("import-confirm"));
+  await page.waitForSelector(tid("page-info"));
+  await assertAccessible(page, "Cruscotto di più pagine");
+
+  // Laboratorio, «cosa succede se»: a stricter target lists the changes with their badges.
+  await page.click(tid("tab-laboratorio"));
+  await page.waitForSelector(tid("whatif"));
+  await page.fill(tid("whatif-target"), ">= 1000");
+  await page.waitForSelector(tid("whatif-changes"));
+  await assertAccessible(page, "Laboratorio con le modifiche del «cosa succede se»");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -276,10 +276,11 @@ fn render(d: DashView, lang: RwSignal<Lang>, state: AppState, page: RwSignal<usi
     let pages = d.matching.div_ceil(PAGE_SIZE);
     let years = d.years.clone();
     let matching = d.matching;
-    let pager = move || {
+    // Two pagers, above and below the list: two landmarks, each with its own name.
+    let pager = move |name: T| {
         (pages > 1).then(|| {
         view! {
-            <nav class="pager" aria-label=move || T::Page.in_(lang.get())>
+            <nav class="pager" aria-label=move || name.in_(lang.get())>
                 <button disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
                     <Tr k=T::Previous />
                 </button>
@@ -298,9 +299,9 @@ fn render(d: DashView, lang: RwSignal<Lang>, state: AppState, page: RwSignal<usi
     })
     };
     view! {
-        {pager()}
+        {pager(T::Page)}
         {d.missions.into_iter().map(|m| mission(m, &years, lang, state)).collect_view()}
-        {pager()}
+        {pager(T::PageBottom)}
     }
     .into_any()
 }
