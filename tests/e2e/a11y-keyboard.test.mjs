@@ -55,7 +55,7 @@ test("tastiera: le schede con le frecce, il pannello cambia e resta etichettato 
   assert.equal(await focused(page), "tab-laboratorio");
   // Only the selected tab is in the Tab order: from it, Tab goes into the panel.
   await page.keyboard.press("Tab");
-  assert.notMatch(await focused(page), /^tab-/);
+  assert.doesNotMatch(await focused(page), /^tab-/);
   await ctx.close();
 });
 
