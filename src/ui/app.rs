@@ -56,7 +56,7 @@ pub fn App() -> impl IntoView {
     let t = move |k: T| k.in_(lang.get());
     view! {
         <div class="app" data-testid="app">
-            <a class="skip-link" href="#panel"><Tr k=T::SkipToContent /></a>
+            <a class="skip-link" href="#main"><Tr k=T::SkipToContent /></a>
             <header class="app-header">
                 <div class="title-row">
                     <div>
@@ -142,17 +142,21 @@ pub fn App() -> impl IntoView {
                         .collect_view()}
                 </nav>
             </header>
+            // One `<main>` landmark: the messages and the tab panel inside it (no content outside
+            // landmarks); `tabindex=-1` so the skip link moves the focus there.
+            <main id="main" tabindex="-1">
             <ConflictBanner />
             <NoticeArea notices=state.notices lang=lang />
             <super::confirm::ConfirmDialog />
             <super::storage_status::DamagedCopies />
-            <main id="panel" role="tabpanel" class="panel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
+            <div id="panel" role="tabpanel" class="panel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
                 {move || match tab.get() {
                     Tab::Dashboard => view! { <dashboard::Dashboard /> }.into_any(),
                     Tab::Indicator => view! { <indicator::Editor /> }.into_any(),
                     Tab::Charts => view! { <charts_tab::Charts /> }.into_any(),
                     Tab::Lab => view! { <lab::Lab /> }.into_any(),
                 }}
+            </div>
             </main>
         </div>
     }

@@ -206,6 +206,10 @@ strings! {
     VersionSame => "Uguale al piano aperto.", "Same as the open plan.";
     VersionUnreadable => "Questa versione non si può leggere.", "This version cannot be read.";
     LabStale => "Correggi l'errore: i risultati valgono solo per un testo valido.", "Fix the error: results are shown for valid text only.";
+    Imported => "Piano importato:", "Plan imported:";
+    ImportedAsNew => "Importato come nuovo piano:", "Imported as a new plan:";
+    ChartValues => "Valori del grafico", "Chart values";
+    PageBottom => "Pagina (in fondo all'elenco)", "Page (end of the list)";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

@@ -139,3 +139,49 @@ export async function openWithExample(env, options) {
   await opened.page.waitForSelector(tid("example-badge"));
   return opened;
 }
+
+// ---- Accessibility: axe-core (the engine of the browsers' audits) run on the real page ----
+
+/** The rule sets checked: WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+let axeSource;
+
+/**
+ * Runs axe-core on what `page` shows now and throws on the first violation of any impact, naming
+ * the rule, the element (selector and HTML) and `where` (the view, language, width, data).
+ * Other violations found in the same run are listed after it. `options.exclude`: selectors left out.
+ */
+export async function assertAccessible(page, where, { exclude = [] } = {}) {
+  axeSource ??= await readFile(path.join(here, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.addScriptTag({ content: axeSource });
+  }
+  const violations = await page.evaluate(
+    async ({ tags, exclude }) => {
+      const context = exclude.length ? { include: [document], exclude: exclude.map((s) => [s]) } : document;
+      const result = await window.axe.run(context, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html, summary: n.failureSummary })),
+      }));
+    },
+    { tags: AXE_TAGS, exclude },
+  );
+  if (violations.length === 0) return;
+  const [first] = violations;
+  const node = first.nodes[0];
+  const others = violations
+    .slice(1)
+    .map((v) => `${v.id} (${v.nodes.length})`)
+    .join(", ");
+  throw new Error(
+    `axe: ${where}: [${first.impact}] ${first.id} — ${first.help}\n` +
+      `  elemento: ${node.target}\n  html: ${node.html.slice(0, 300)}\n  ${node.summary ?? ""}\n` +
+      `  (${first.nodes.length} elementi con questa regola${others ? `; altre regole: ${others}` : ""})`,
+  );
+}

@@ -12,7 +12,7 @@ const env = sharedEnv();
 const cell = (code, year) => `${tid(`row-${code}`)} ${tid(`cell-${year}`)}`;
 const status = (page, code, year) => page.locator(`${cell(code, year)} ${tid("status")}`).getAttribute("data-status");
 const rollup = (page, id, year) =>
-  page.locator(`${tid(id)} .bar[data-year="${year}"] [role=meter]`).getAttribute("aria-valuenow");
+  page.locator(`${tid(id)} .bar[data-year="${year}"] .bar-track`).getAttribute("aria-valuenow");
 
 async function chartPixels(page) {
   await page.click(tid("tab-grafici"));
@@ -33,7 +33,7 @@ test("percorso del nuovo utente: cruscotto, Laboratorio, indicatore, consuntivi,
   assert.match(await page.locator(tid("plan-title")).innerText(), /Cruscotto strategico/);
   assert.match(await page.locator(`${cell("1.1", 2019)} ${tid("target")}`).innerText(), /100\s*%/);
   assert.equal(await status(page, "1.1", 2019), "no_data");
-  assert.equal(await rollup(page, "objective-rollup-1", 2019), "", "no score without actuals");
+  assert.equal(await rollup(page, "objective-rollup-1", 2019), null, "no score without actuals");
   const chartBefore = await chartPixels(page);
 
   // Laboratorio: try a formula and a target on a small table, then apply it to 1.1 for 2021.

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::draw::{self, BarChart, LineChart};
 use crate::eval::Status;
-use crate::ui::i18n::{Lang, T};
+use crate::ui::format;
+use crate::ui::i18n::{Lang, Tr, T};
 
 fn fit(canvas: &web_sys::HtmlCanvasElement, height: u32) {
     let width = canvas
@@ -69,9 +70,11 @@ pub fn LineChartCanvas(
     #[prop(into)] testid: String,
 ) -> impl IntoView {
     let key = format!("{testid}-key");
+    let values = format!("{testid}-values");
     view! {
         {chart_canvas(data, lang, label, testid, 300, draw::draw_line)}
         <LineChartKey data=data lang=lang testid=key />
+        <LineChartValues data=data lang=lang testid=values />
     }
 }
 
@@ -198,5 +201,123 @@ pub fn BarChartCanvas(
     #[prop(into)] label: Signal<String>,
     #[prop(into)] testid: String,
 ) -> impl IntoView {
-    chart_canvas(data, lang, label, testid, 240, draw::draw_bars)
+    let values = format!("{testid}-values");
+    view! {
+        {chart_canvas(data, lang, label, testid, 240, draw::draw_bars)}
+        <BarChartValues data=data lang=lang testid=values />
+    }
+}
+
+/// A chart's numbers as a table under it, one row per year: the canvas is a single image for
+/// screen readers and the keyboard, the table reads (and can be navigated) cell by cell.
+fn values_table(
+    testid: String,
+    heads: Vec<T>,
+    rows: impl Fn() -> Vec<Vec<String>> + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <details class="chart-values" data-testid=testid>
+            <summary><Tr k=T::ChartValues /></summary>
+            <div class="table-wrap">
+                <table class="grid">
+                    <thead>
+                        <tr>{heads.into_iter().map(|k| view! { <th scope="col"><Tr k=k /></th> }).collect_view()}</tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            rows()
+                                .into_iter()
+                                .map(|row| {
+                                    let mut cells = row.into_iter();
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{cells.next()}</th>
+                                            {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn LineChartValues(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -> impl IntoView {
+    let rows = move || {
+        let l = lang.get();
+        data.with(|d| {
+            let show = |x: f64| {
+                if d.percent {
+                    format::percent_of_ratio(x, l)
+                } else {
+                    format::num(x, l)
+                }
+            };
+            let dash = || "—".to_string();
+            // Years are the plan's few columns: a search per year costs nothing.
+            d.years
+                .iter()
+                .map(|y| {
+                    let actual = d.actual.iter().find(|p| p.0 == *y);
+                    let targets: Vec<String> = d
+                        .targets
+                        .iter()
+                        .filter(|t| t.0 == *y)
+                        .map(|t| show(t.1))
+                        .collect();
+                    vec![
+                        y.to_string(),
+                        actual.map(|a| show(a.1)).unwrap_or_else(|| "n.d.".into()),
+                        actual
+                            .map(|a| a.2.label(l.is_en()).to_string())
+                            .unwrap_or_else(dash),
+                        if targets.is_empty() {
+                            dash()
+                        } else {
+                            targets.join(" – ")
+                        },
+                        d.benchmark
+                            .iter()
+                            .find(|b| b.0 == *y)
+                            .map(|b| show(b.1))
+                            .unwrap_or_else(dash),
+                    ]
+                })
+                .collect()
+        })
+    };
+    values_table(
+        testid,
+        vec![T::Year, T::Actual, T::Status, T::Target, T::Benchmark],
+        rows,
+    )
+}
+
+#[component]
+fn BarChartValues(data: Signal<BarChart>, lang: RwSignal<Lang>, testid: String) -> impl IntoView {
+    let rows = move || {
+        let l = lang.get();
+        data.with(|d| {
+            d.years
+                .iter()
+                .map(|y| {
+                    let score = d.scores.iter().find(|s| s.0 == *y);
+                    vec![
+                        y.to_string(),
+                        score
+                            .map(|s| format::score(s.1, l))
+                            .unwrap_or_else(|| "n.d.".into()),
+                        score
+                            .map(|s| draw::bar_status(s.1).label(l.is_en()).to_string())
+                            .unwrap_or_else(|| "—".into()),
+                    ]
+                })
+                .collect()
+        })
+    };
+    values_table(testid, vec![T::Year, T::Achievement, T::Status], rows)
 }

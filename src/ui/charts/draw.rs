@@ -36,10 +36,21 @@ pub struct BarChart {
 pub fn status_color(status: Status) -> RGBColor {
     match status {
         Status::Met => RGBColor(0x1b, 0x7a, 0x3a),
-        Status::Partial => RGBColor(0xa8, 0x6a, 0x00),
+        Status::Partial => RGBColor(0x9e, 0x64, 0x00), // 4.9:1 on white (docs/accessibility.md)
         Status::NotMet => RGBColor(0xb3, 0x26, 0x1e),
         Status::Baseline => RGBColor(0x1f, 0x5f, 0xa8),
         Status::NoData | Status::Inactive => RGBColor(0x6b, 0x72, 0x80),
+    }
+}
+
+/// The status a bar of the objective chart is coloured by (named in its table of values).
+pub fn bar_status(score: f64) -> Status {
+    if score >= 100.0 - 1e-9 {
+        Status::Met
+    } else if score > 0.0 {
+        Status::Partial
+    } else {
+        Status::NotMet
     }
 }
 
@@ -232,13 +243,7 @@ pub fn draw_bars(
     chart
         .draw_series(data.scores.iter().map(|(y, s)| {
             let x = *y as f64;
-            let color = if *s >= 100.0 - 1e-9 {
-                status_color(Status::Met)
-            } else if *s > 0.0 {
-                status_color(Status::Partial)
-            } else {
-                status_color(Status::NotMet)
-            };
+            let color = status_color(bar_status(*s));
             Rectangle::new(
                 [(x - 0.3, 0.0), (x + 0.3, s.clamp(0.0, 100.0))],
                 color.filled(),

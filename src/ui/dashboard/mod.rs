@@ -276,10 +276,11 @@ fn render(d: DashView, lang: RwSignal<Lang>, state: AppState, page: RwSignal<usi
     let pages = d.matching.div_ceil(PAGE_SIZE);
     let years = d.years.clone();
     let matching = d.matching;
-    let pager = move || {
+    // Two pagers, above and below the list: two landmarks, each with its own name.
+    let pager = move |name: T| {
         (pages > 1).then(|| {
         view! {
-            <nav class="pager" aria-label=move || T::Page.in_(lang.get())>
+            <nav class="pager" aria-label=move || name.in_(lang.get())>
                 <button disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
                     <Tr k=T::Previous />
                 </button>
@@ -298,9 +299,9 @@ fn render(d: DashView, lang: RwSignal<Lang>, state: AppState, page: RwSignal<usi
     })
     };
     view! {
-        {pager()}
+        {pager(T::Page)}
         {d.missions.into_iter().map(|m| mission(m, &years, lang, state)).collect_view()}
-        {pager()}
+        {pager(T::PageBottom)}
     }
     .into_any()
 }
@@ -319,13 +320,17 @@ fn bars(scores: Vec<(i32, Option<f64>)>, lang: RwSignal<Lang>, testid: String) -
                                 ": "
                                 <strong>{move || s.map(|x| format::score(x, lang.get())).unwrap_or_else(|| "n.d.".into())}</strong>
                             </span>
+                            // A meter only with a value: a year without data is the "n.d."
+                            // written above, and its empty track is hidden from screen readers.
                             <div
                                 class="bar-track"
-                                role="meter"
-                                aria-valuemin="0"
-                                aria-valuemax="100"
-                                aria-valuenow=s.map(|x| format!("{x:.0}")).unwrap_or_default()
-                                aria-label=move || format!("{} {y}", T::Achievement.in_(lang.get()))
+                                role=s.map(|_| "meter")
+                                aria-hidden=s.is_none().then_some("true")
+                                aria-valuemin=s.map(|_| "0")
+                                aria-valuemax=s.map(|_| "100")
+                                aria-valuenow=s.map(|x| format!("{:.0}", x.clamp(0.0, 100.0)))
+                                aria-valuetext=move || s.map(|x| format::score(x, lang.get()))
+                                aria-label=move || s.map(|_| format!("{} {y}", T::Achievement.in_(lang.get())))
                             >
                                 <div class="bar-fill" style=format!("width:{width:.1}%")></div>
                             </div>
@@ -424,7 +429,7 @@ fn year_cell(c: CellView, lang: RwSignal<Lang>) -> impl IntoView {
             <div class="cell-target" data-testid="target">
                 {(c.target.is_empty() && c.note.is_some()).then(|| view! { <span class="unknown">{move || T::UnknownTarget.in_(lang.get())}</span> })}
                 {c.target.clone()}
-                {c.note.map(|n| view! { <span class="muted" title=n.clone() aria-label=n>" *"</span> })}
+                {c.note.map(|n| view! { <span class="muted" title=n.clone() aria-hidden="true">" *"</span><span class="sr-only">{n}</span> })}
             </div>
             {show_value.then(|| view! { <div class="cell-value" data-testid="value">{c.value.clone()}</div> })}
             <StatusBadge status=Signal::derive(move || status) lang=lang />

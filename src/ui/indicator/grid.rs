@@ -154,7 +154,7 @@ pub fn YearGrid(
                 <table class="grid">
                     <thead>
                         <tr>
-                            <th></th>
+                            <td></td>
                             {move || {
                                 let (first, last) = years.get();
                                 (first - 1..=last).map(|y| view! { <th scope="col">{y}</th> }).collect_view()

@@ -91,6 +91,26 @@ pub fn IoPanel() -> impl IntoView {
     let pending = RwSignal::new(Pending::None);
     let over = RwSignal::new(false);
     let link = RwSignal::new(String::new());
+    // Focus goes to the panel that appears (confirmation or problems) and back to the file
+    // picker when it closes: a keyboard or screen-reader user is never left on a removed node.
+    let picker = NodeRef::<leptos::html::Input>::new();
+    let shown = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = shown.get() {
+            let _ = el.focus();
+        }
+    });
+    let close = move || {
+        pending.set(Pending::None);
+        if let Some(el) = picker.get_untracked() {
+            let _ = el.focus();
+        }
+    };
+    let on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            close();
+        }
+    };
 
     let handle_text = move |name: String, text: String| match plan::load(&text) {
         Ok(p) => {
@@ -224,7 +244,7 @@ pub fn IoPanel() -> impl IntoView {
             <button data-testid="export-csv" on:click=export_csv><Tr k=T::ExportCsv /></button>
             <label class="button-like">
                 <span><Tr k=T::Import /></span>
-                <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_pick />
+                <input type="file" accept=".json,application/json" data-testid="import-file" node_ref=picker on:change=on_pick />
             </label>
             <span class="muted"><Tr k=T::DropHere /></span>
             <button data-testid="share-link" on:click=make_link><Tr k=T::ShareLink /></button>
@@ -243,31 +263,43 @@ pub fn IoPanel() -> impl IntoView {
                 let plan_for_new = (*p).clone();
                 let title = p.title.clone();
                 view! {
-                    <div class="card import-dialog" role="dialog" aria-modal="false" data-testid="import-ready">
-                        <p>
+                    <div
+                        class="card import-dialog"
+                        role="dialog"
+                        aria-modal="false"
+                        aria-labelledby="import-ready-file"
+                        aria-describedby="import-ready-question"
+                        tabindex="-1"
+                        node_ref=shown
+                        on:keydown=on_escape
+                        data-testid="import-ready"
+                    >
+                        <p id="import-ready-file">
                             <strong>{name}</strong>
                             " — "
                             {title}
                         </p>
                         {(!fits_replace).then(|| view! { <p class="field-error" role="alert" data-testid="import-too-big"><Tr k=T::ImportTooBig /></p> })}
                         {(fits_replace && !fits_new).then(|| view! { <p class="field-error" role="alert" data-testid="import-too-big-as-new"><Tr k=T::ImportTooBigAsNew /></p> })}
-                        <p><Tr k=T::ImportReady /></p>
+                        <p id="import-ready-question"><Tr k=T::ImportReady /></p>
                         <div class="row">
                             <button class="primary" data-testid="import-confirm" on:click=move |_| {
                                 let l = lang.get_untracked();
                                 let lost = state.plan.with_untracked(|p| crate::plan::loss::plan(p, l));
                                 let plan = plan_for_replace.clone();
                                 asker.ask(T::AskImportOver.in_(l), lost, T::ImportConfirm.in_(l), move || {
+                                    state.notices.push(Level::Info, "import", T::Imported, plan.title.clone());
                                     state.replace(plan.clone());
-                                    pending.set(Pending::None);
+                                    close();
                                 });
                             }><Tr k=T::ImportConfirm /></button>
                             <button data-testid="import-as-new" on:click=move |_| {
                                 let name = plan_for_new.title.clone();
-                                state.add_plan(name, plan_for_new.clone());
-                                pending.set(Pending::None);
+                                state.add_plan(name.clone(), plan_for_new.clone());
+                                state.notices.push(Level::Info, "import", T::ImportedAsNew, name);
+                                close();
                             }><Tr k=T::ImportAsNew /></button>
-                            <button data-testid="import-cancel" on:click=move |_| pending.set(Pending::None)>
+                            <button data-testid="import-cancel" on:click=move |_| close()>
                                 <Tr k=T::ImportCancel />
                             </button>
                         </div>
@@ -277,7 +309,14 @@ pub fn IoPanel() -> impl IntoView {
             }
             Pending::Problems(name, list) => {
                 view! {
-                    <div class="card import-dialog notice-error" role="alert" data-testid="import-error">
+                    <div
+                        class="card import-dialog notice-error"
+                        role="alert"
+                        tabindex="-1"
+                        node_ref=shown
+                        on:keydown=on_escape
+                        data-testid="import-error"
+                    >
                         <p>
                             <strong>{name}</strong>
                             ": "
@@ -290,7 +329,7 @@ pub fn IoPanel() -> impl IntoView {
                                 .map(|(path, msg)| view! { <li><code>{path}</code> " " {msg}</li> })
                                 .collect_view()}
                         </ul>
-                        <button on:click=move |_| pending.set(Pending::None)><Tr k=T::Close /></button>
+                        <button on:click=move |_| close()><Tr k=T::Close /></button>
                     </div>
                 }
                     .into_any()
