@@ -4,7 +4,7 @@
 
 use crate::sorted_map::SortedSet;
 
-use crate::eval::Date;
+use super::date::Date;
 
 /// Byte range `start..end` of a node in the source text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]

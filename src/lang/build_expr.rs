@@ -6,10 +6,10 @@ use pest::iterators::{Pair, Pairs};
 
 use super::ast::*;
 use super::build::{span_of, Builder};
+use super::date::Date;
 use super::diagnostic::{DiagnosticKind as K, Expected, Found};
 use super::parse::{Rule, FUNCTIONS, R};
 use super::suggest::suggest;
-use crate::eval::Date;
 
 impl<'s> Builder<'s> {
     // ---- expressions -------------------------------------------------------------------

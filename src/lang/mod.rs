@@ -6,6 +6,7 @@
 pub mod ast;
 mod build;
 mod build_expr;
+mod date;
 mod diagnostic;
 mod parse;
 pub(crate) mod print;
@@ -13,6 +14,7 @@ mod suggest;
 mod words;
 
 pub use ast::*;
+pub use date::Date;
 pub use diagnostic::{Diagnostic, DiagnosticKind, Expected, Found, Lang};
 pub use parse::{
     parse_formula, parse_target, FUNCTIONS, KEYWORDS, MAX_CHARS, MAX_NESTING, MAX_TREE_DEPTH,
