@@ -87,15 +87,17 @@ fn series(v: &Json, what: &str) -> Result<Series, String> {
             "«{what}» deve essere un oggetto {{\"2019\": valore, …}}"
         ));
     };
-    let mut out = Series::new();
-    for (k, v) in map {
-        let year: i32 = k
-            .trim()
-            .parse()
-            .map_err(|_| format!("«{what}»: «{k}» non è un anno"))?;
-        out.insert(year, datum(v, &format!("«{what}» {k}"))?);
-    }
-    Ok(out)
+    // Built in one go (sorted once): inserting one year at a time would shift the entries
+    // after it, quadratic for keys given in descending order.
+    map.iter()
+        .map(|(k, v)| {
+            let year: i32 = k
+                .trim()
+                .parse()
+                .map_err(|_| format!("«{what}»: «{k}» non è un anno"))?;
+            Ok((year, datum(v, &format!("«{what}» {k}"))?))
+        })
+        .collect()
 }
 
 impl Request {
@@ -123,18 +125,16 @@ impl Request {
             Some("en") => Lang::En,
             Some(l) => return Err(format!("«lang» è «it» o «en», non «{l}»")),
         };
-        let mut data = Data::new();
-        match obj.get("data") {
-            None | Some(Json::Null) => {}
-            Some(Json::Object(m)) => {
-                for (name, s) in m {
-                    data.insert(name.clone(), series(s, name)?);
-                }
-            }
+        let data: Data = match obj.get("data") {
+            None | Some(Json::Null) => Data::new(),
+            Some(Json::Object(m)) => m
+                .iter()
+                .map(|(name, s)| Ok((name.clone(), series(s, name)?)))
+                .collect::<Result<_, String>>()?,
             Some(_) => {
                 return Err("«data» deve essere un oggetto {\"misura\": {\"2019\": 17}}".into())
             }
-        }
+        };
         let mut values = match obj.get("values") {
             None | Some(Json::Null) => None,
             Some(v) => Some(series(v, "values")?),

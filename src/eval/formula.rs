@@ -1,6 +1,9 @@
 //! Arithmetic: expressions to numbers (or dates) for one year, with "n.d." and its reason
 //! instead of NaN, infinities or a silent 0.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::lang::print::write_expr;
 use crate::lang::{BinOp, CmpOp, Expr, ExprKind, Formula, Func, Lang, YearRef, BENCHMARK_SERIES};
 
@@ -82,11 +85,9 @@ impl<'a> Scope<'a> {
             }
         }
         if let Some(f) = self.formula {
-            let env = Env {
-                scope: self,
-                year,
-                lang,
-            };
+            #[cfg(test)]
+            crate::work::add(crate::work::Work::FormulaRun, 1);
+            let env = Env::new(self, year, lang);
             let v = to_value(env.eval(&f.expr));
             let subst = (traced && !matches!(f.expr.node, ExprKind::Measure { .. }))
                 .then(|| env.substitute(&f.expr));
@@ -153,6 +154,27 @@ pub(crate) struct Env<'s, 'a> {
     pub scope: &'s Scope<'a>,
     pub year: Option<i32>,
     pub lang: Lang,
+    /// The indicator's own value by year, computed once and shared by every `X`, `X-k` and code
+    /// in the target, by the judgement and by its trace: a target that names `X-1` a thousand
+    /// times runs the formula once, not a thousand times (nor twice more for the trace).
+    own_values: RefCell<HashMap<Option<i32>, Val>>,
+}
+
+impl<'s, 'a> Env<'s, 'a> {
+    pub(crate) fn new(scope: &'s Scope<'a>, year: Option<i32>, lang: Lang) -> Self {
+        Env {
+            scope,
+            year,
+            lang,
+            own_values: RefCell::default(),
+        }
+    }
+
+    /// This evaluation with the indicator's value in `year` already known (the judged value).
+    pub(crate) fn knowing(self, year: Option<i32>, value: Val) -> Self {
+        self.own_values.borrow_mut().insert(year, value);
+        self
+    }
 }
 
 impl Env<'_, '_> {
@@ -205,7 +227,12 @@ impl Env<'_, '_> {
                 Some(y)
             }
         };
-        from_value(&self.scope.own(year, false, self.lang).0)
+        if let Some(v) = self.own_values.borrow().get(&year) {
+            return v.clone();
+        }
+        let v = from_value(&self.scope.own(year, false, self.lang).0);
+        self.own_values.borrow_mut().insert(year, v.clone());
+        v
     }
 
     fn code(&self, name: &str) -> Val {
@@ -253,6 +280,8 @@ impl Env<'_, '_> {
     }
 
     pub(crate) fn eval(&self, e: &Expr) -> Val {
+        #[cfg(test)]
+        crate::work::add(crate::work::Work::ExprNode, 1);
         match &e.node {
             ExprKind::Number { value, percent } => {
                 Ok(Datum::Number(ExprKind::literal(*value, *percent)))

@@ -47,7 +47,8 @@ pub fn evaluate_with(
 ) -> Outcome {
     let traced = trace == Trace::On;
     let (x, subst) = scope.own(year, traced, lang);
-    let env = formula::Env { scope, year, lang };
+    // The judged value is shared with every `X` of the target and with the trace.
+    let env = formula::Env::new(scope, year, lang).knowing(year, formula::from_value(&x));
     let judged = match &target.body {
         TargetBody::Baseline => Ok(None),
         TargetBody::Condition(c) => {

@@ -270,18 +270,16 @@ pub(crate) fn walk_cond(c: &Cond, f: &mut dyn FnMut(&Expr)) {
     }
 }
 
+/// The names in one go (sorted once): one insertion per name would shift the names after it,
+/// quadratic for a long formula whose names come in descending order.
 fn collect_measures(walk: impl FnOnce(&mut dyn FnMut(&Expr))) -> SortedSet<String> {
-    let mut names = SortedSet::new();
+    let mut names = Vec::new();
     walk(&mut |e: &Expr| match &e.node {
-        ExprKind::Measure { name, .. } => {
-            names.insert(name.clone());
-        }
-        ExprKind::Benchmark => {
-            names.insert(crate::lang::BENCHMARK_SERIES.to_string());
-        }
+        ExprKind::Measure { name, .. } => names.push(name.clone()),
+        ExprKind::Benchmark => names.push(crate::lang::BENCHMARK_SERIES.to_string()),
         _ => {}
     });
-    names
+    names.into_iter().collect()
 }
 
 impl Formula {
