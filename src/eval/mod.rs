@@ -15,6 +15,7 @@ mod types;
 
 pub use formula::Scope;
 pub use number::{format_number, format_percent, parse_number, NotANumber, ReadNumber};
+pub use score::target_problem;
 pub use threshold::thresholds;
 pub use types::*;
 

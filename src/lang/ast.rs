@@ -207,6 +207,16 @@ impl CmpOp {
             CmpOp::Ne => "≠",
         }
     }
+    /// The same comparison with its sides swapped: `a ≤ b` is `b ≥ a`.
+    pub fn mirrored(self) -> CmpOp {
+        match self {
+            CmpOp::Ge => CmpOp::Le,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Lt => CmpOp::Gt,
+            other => other,
+        }
+    }
 }
 
 impl ExprKind {

@@ -38,6 +38,21 @@ impl<'s> Builder<'s> {
         Ok(depth)
     }
 
+    /// The depth of a node joining `left` (the chain so far) and `right`: past the limit, a
+    /// chain that grew on the left is "too long", not "too nested".
+    pub(super) fn check_chain(&self, left: usize, right: usize, span: Span) -> R<usize> {
+        let depth = 1 + left.max(right);
+        if depth > MAX_TREE_DEPTH && left >= right {
+            return Err(self.err(
+                span,
+                K::ChainTooLong {
+                    max: MAX_TREE_DEPTH,
+                },
+            ));
+        }
+        self.check_depth(depth, span)
+    }
+
     pub(super) fn target(&self, top: Option<Pair<'s, Rule>>) -> R<Target> {
         let top = top.ok_or_else(|| self.err(Span::default(), K::Empty))?;
         let span = span_of(&top);
@@ -117,7 +132,7 @@ impl<'s> Builder<'s> {
             None => (c, d),
             Some((a, da)) => {
                 let span = a.span.join(c.span);
-                let depth = self.check_depth(1 + da.max(d), span)?;
+                let depth = self.check_chain(da, d, span)?;
                 (Spanned::new(join(Box::new(a), Box::new(c)), span), depth)
             }
         })

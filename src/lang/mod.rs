@@ -6,6 +6,7 @@
 pub mod ast;
 mod build;
 mod build_expr;
+mod compose;
 mod date;
 mod diagnostic;
 mod parse;
@@ -14,6 +15,7 @@ mod suggest;
 mod words;
 
 pub use ast::*;
+pub use compose::compose;
 pub use date::Date;
 pub use diagnostic::{Diagnostic, DiagnosticKind, Expected, Found, Lang};
 pub use parse::{
