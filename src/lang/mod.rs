@@ -18,6 +18,8 @@ pub use ast::*;
 pub use compose::compose;
 pub use date::Date;
 pub use diagnostic::{Diagnostic, DiagnosticKind, Expected, Found, Lang};
+#[doc(hidden)]
+pub use parse::phases;
 pub use parse::{
     parse_formula, parse_target, FUNCTIONS, KEYWORDS, MAX_CHARS, MAX_NESTING, MAX_TREE_DEPTH,
 };
