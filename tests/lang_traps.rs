@@ -302,3 +302,21 @@ fn a_decomposed_accent_names_the_same_measure() {
     );
     assert_eq!(r["status"], "met", "{r}");
 }
+
+#[test]
+fn scientific_notation_is_not_read_as_a_logical_e() {
+    for text in ["< 1e-9", ">= 5E-3", "X > 2e-10 o X < 1"] {
+        let d = &parse_target(text).unwrap_err()[0];
+        assert!(
+            matches!(&d.kind, DiagnosticKind::ScientificNotation { .. }),
+            "{text}: {:?}",
+            d.kind
+        );
+    }
+    let d = &parse_target("< 1e-9").unwrap_err()[0];
+    assert_eq!((d.column, d.span.clone()), (3, 2..6));
+    assert!(d.message(Lang::It).contains("«1e-9»"));
+    // A real «e» between conditions still works, with or without spaces around digits.
+    assert!(parse_target(">= 1 e <= 5").is_ok());
+    assert!(parse_target("X >= 1 e X <= 2").is_ok());
+}

@@ -100,6 +100,10 @@ pub enum DiagnosticKind {
     },
     /// `se(≥ 80%; …)`: a condition inside `se(…)` must say what it tests.
     IfNeedsSubject,
+    /// `1e-9` in a target, which would read as `1 e -9` (`1 and -9`).
+    ScientificNotation {
+        text: String,
+    },
 }
 
 /// One error, located in the source.
@@ -351,6 +355,11 @@ fn message(kind: &DiagnosticKind, lang: Lang) -> String {
                 format!("«{text}» is ambiguous: the dot here is a decimal point, not a thousands separator; write {whole} for the whole number or {comma} for the decimal")
             }
         }
+        DiagnosticKind::ScientificNotation { text } => if it {
+            format!("«{text}»: la notazione scientifica non è ammessa (qui «e» vorrebbe dire «e» logico); scrivi il numero per esteso, es. 0,000000001")
+        } else {
+            format!("«{text}»: scientific notation is not allowed (here «e» would mean logical «and»); write the number in full, e.g. 0.000000001")
+        },
         DiagnosticKind::IfNeedsSubject => if it {
             "dentro se(…) la condizione dice cosa confronta, es. se(X >= 80%; 1; 0)"
         } else {
