@@ -167,3 +167,24 @@ fn the_names_of_a_long_formula_are_collected_in_one_go() {
         assert!(shifted <= n as u64, "{n} names: {shifted} entries shifted");
     }
 }
+
+#[test]
+fn a_large_map_in_reverse_order_is_read_in_one_sort() {
+    use crate::sorted_map::SortedMap;
+    // A sorted Vec filled by inserts would move ~n²/2 entries here.
+    let n = 400_000;
+    let text = format!(
+        "{{{}}}",
+        (0..n)
+            .rev()
+            .map(|k| format!("\"{k}\": {}", k % 7))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    take(Work::EntryShifted);
+    let map: SortedMap<i32, u8> = serde_json::from_str(&text).expect("reads");
+    assert!(take(Work::EntryShifted) <= n as u64);
+    assert_eq!(map.len(), n);
+    assert!(map.keys().copied().eq(0..n as i32));
+    assert!(map.iter().all(|(k, v)| i32::from(*v) == k % 7));
+}
