@@ -1,6 +1,6 @@
 //! Benchmarks of the rules language: parsing and evaluating the seed's formulas and targets,
 //! a generated plan of 10 000 indicators × 6 years, and — on the arithmetic formulas both
-//! accept — the same work done by the `evalexpr` crate, side by side.
+//! accept — the same work done by the `evalexpr` and `fasteval` crates, side by side.
 //!
 //! Run: `cargo bench --bench language -- --warm-up-time 1 --measurement-time 3`
 
@@ -278,6 +278,156 @@ fn bench_versus_evalexpr(c: &mut Criterion) {
             theirs
                 .iter()
                 .filter(|n| n.eval_float_with_context(&ctx).is_ok())
+                .count()
+        })
+    });
+    g.finish();
+    bench_versus_fasteval(c, &data, &ours);
+    bench_parse_phases(c);
+    bench_parse_and_evaluate(c, &data, &ctx);
+}
+
+fn fasteval_namespace(data: &Data, year: i32) -> std::collections::BTreeMap<String, f64> {
+    data.iter()
+        .filter_map(|(name, series)| match series.get(&year) {
+            Some(Datum::Number(x)) => Some((name.clone(), *x)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// fasteval 0.2, the fastest Rust expression engine we know, on the same formulas.
+fn bench_versus_fasteval(c: &mut Criterion, data: &Data, ours: &[Formula]) {
+    use fasteval::Evaler;
+    let mut g = c.benchmark_group("arithmetic vs fasteval");
+    let parser = fasteval::Parser::new();
+    let mut slab = fasteval::Slab::new();
+    g.bench_function("fasteval parse 6", |b| {
+        b.iter(|| {
+            COMMON_ARITHMETIC
+                .iter()
+                .map(|f| {
+                    slab.clear();
+                    parser.parse(black_box(f), &mut slab.ps).is_ok() as usize
+                })
+                .sum::<usize>()
+        })
+    });
+    let parsed: Vec<(fasteval::Slab, fasteval::ExpressionI)> = COMMON_ARITHMETIC
+        .iter()
+        .map(|f| {
+            let mut slab = fasteval::Slab::new();
+            let e = parser.parse(f, &mut slab.ps).expect("fasteval parses");
+            (slab, e)
+        })
+        .collect();
+    let mut ns = fasteval_namespace(data, 2020);
+    for ((slab, e), o) in parsed.iter().zip(ours) {
+        let a = Scope {
+            formula: Some(o),
+            ..Scope::new(data)
+        }
+        .compute(2020);
+        let b = e
+            .from(&slab.ps)
+            .eval(slab, &mut ns)
+            .expect("fasteval evaluates");
+        match a {
+            Value::Number(a) => assert!((a - b).abs() <= 1e-9 * a.abs().max(1.0), "{o}"),
+            other => panic!("{o}: {other:?}"),
+        }
+    }
+    g.bench_function("fasteval evaluate 6", |b| {
+        b.iter(|| {
+            parsed
+                .iter()
+                .filter(|(slab, e)| e.from(&slab.ps).eval(slab, &mut ns).is_ok())
+                .count()
+        })
+    });
+    g.finish();
+}
+
+/// Where parse time goes: the guard's pass, pest's recognition (pairs), and the whole parse
+/// (guard + pest + the builder's tree); the builder is the difference.
+fn bench_parse_phases(c: &mut Criterion) {
+    use cruscotto::lang::phases;
+    let mut g = c.benchmark_group("parse phases 6");
+    g.bench_function("guard", |b| {
+        b.iter(|| {
+            COMMON_ARITHMETIC
+                .iter()
+                .filter(|f| phases::guard(black_box(f)))
+                .count()
+        })
+    });
+    g.bench_function("pest", |b| {
+        b.iter(|| {
+            COMMON_ARITHMETIC
+                .iter()
+                .filter(|f| phases::pest(black_box(f), false))
+                .count()
+        })
+    });
+    g.bench_function("whole parse", |b| {
+        b.iter(|| {
+            COMMON_ARITHMETIC
+                .iter()
+                .filter(|f| parse_formula(black_box(f)).is_ok())
+                .count()
+        })
+    });
+    g.finish();
+}
+
+/// The figure that matters when a text is new: parse and evaluate once, per engine.
+fn bench_parse_and_evaluate(
+    c: &mut Criterion,
+    data: &Data,
+    ctx: &HashMapContext<DefaultNumericTypes>,
+) {
+    use fasteval::Evaler;
+    let mut g = c.benchmark_group("parse + evaluate 6");
+    g.bench_function("cruscotto", |b| {
+        b.iter(|| {
+            COMMON_ARITHMETIC
+                .iter()
+                .filter_map(|f| parse_formula(black_box(f)).ok())
+                .filter(|f| {
+                    let scope = Scope {
+                        formula: Some(f),
+                        ..Scope::new(data)
+                    };
+                    matches!(scope.compute(2020), Value::Number(_))
+                })
+                .count()
+        })
+    });
+    g.bench_function("evalexpr", |b| {
+        b.iter(|| {
+            COMMON_ARITHMETIC
+                .iter()
+                .filter_map(|f| {
+                    evalexpr::build_operator_tree::<DefaultNumericTypes>(black_box(f)).ok()
+                })
+                .filter(|n| n.eval_float_with_context(ctx).is_ok())
+                .count()
+        })
+    });
+    let parser = fasteval::Parser::new();
+    let mut slab = fasteval::Slab::new();
+    let mut ns = fasteval_namespace(data, 2020);
+    g.bench_function("fasteval", |b| {
+        b.iter(|| {
+            COMMON_ARITHMETIC
+                .iter()
+                .filter(|f| {
+                    slab.clear();
+                    match parser.parse(black_box(f), &mut slab.ps) {
+                        Ok(e) => e.from(&slab.ps).eval(&slab, &mut ns).is_ok(),
+                        Err(_) => false,
+                    }
+                })
                 .count()
         })
     });

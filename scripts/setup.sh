@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what building and testing Cruscotto needs, skipping whatever is already there.
 # Run by scripts/serve.sh and scripts/test.sh; safe to run on its own:
-#   bash scripts/setup.sh [build|test]
+#   bash scripts/setup.sh [build|test|fuzz]
 # "build" needs: the wasm32 target, the release toolchain (scripts/release-toolchain), trunk,
 # wasm-bindgen-cli, node + npm (for binaryen's wasm-opt).
 # "test" also needs: chromium, chromedriver and the e2e packages (playwright-core).
+# "fuzz" (only when asked) installs just what scripts/fuzz.sh needs: the nightly of
+# scripts/release-toolchain and cargo-fuzz.
 # The scripts that run it put scripts/node_modules/.bin first on PATH, so trunk finds that wasm-opt.
 set -euo pipefail
 
@@ -36,6 +38,22 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $runner apt-get install -y -qq "$@" >&2 \
     || die "apt-get non è riuscito a installare $*: installali con: sudo apt-get install -y $*"
 }
+
+# Fuzzing: the pinned nightly (libFuzzer needs -Zsanitizer) and cargo-fuzz, nothing else.
+if [ "$want" = fuzz ]; then
+  release_toolchain="$(cat "$root/scripts/release-toolchain")"
+  command -v rustup >/dev/null || die "per il fuzzing serve rustup (toolchain $release_toolchain)"
+  if ! rustup run "$release_toolchain" rustc --version >/dev/null 2>&1; then
+    say "installo Rust $release_toolchain (per cargo fuzz)"
+    rustup toolchain install "$release_toolchain" --profile minimal >&2
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installo cargo-fuzz (qualche minuto, una volta sola)"
+    cargo install cargo-fuzz --locked >&2
+  fi
+  say "pronto per il fuzzing: bash scripts/fuzz.sh TARGET SECONDI"
+  exit 0
+fi
 
 # 1. The wasm target.
 if command -v rustup >/dev/null; then

@@ -8,5 +8,10 @@ pub mod lang;
 pub mod plan;
 pub mod sorted_map;
 
+#[cfg(test)]
+mod cost_tests;
+#[cfg(test)]
+pub(crate) mod work;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -102,6 +102,11 @@ impl<K: Ord, V> SortedMap<K, V> {
                 .get_mut(i)
                 .map(|(_, v)| std::mem::replace(v, value)),
             Err(i) => {
+                #[cfg(test)]
+                crate::work::add(
+                    crate::work::Work::EntryShifted,
+                    (self.entries.len() - i) as u64,
+                );
                 self.entries.insert(i, (key, value));
                 None
             }
@@ -121,6 +126,11 @@ impl<K: Ord, V> SortedMap<K, V> {
         let i = match self.find(&key) {
             Ok(i) => i,
             Err(i) => {
+                #[cfg(test)]
+                crate::work::add(
+                    crate::work::Work::EntryShifted,
+                    (self.entries.len() - i) as u64,
+                );
                 self.entries.insert(i, (key, make()));
                 i
             }
@@ -308,6 +318,8 @@ impl<K: Ord> SortedSet<K> {
         match self.0.find(&value) {
             Ok(_) => false,
             Err(i) => {
+                #[cfg(test)]
+                crate::work::add(crate::work::Work::EntryShifted, (self.0.len() - i) as u64);
                 self.0.entries.insert(i, (value, ()));
                 true
             }

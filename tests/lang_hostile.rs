@@ -87,12 +87,12 @@ fn long_chains_of_operators_are_refused_not_overflowed() {
     assert!(chain.len() < MAX_CHARS);
     assert!(matches!(
         kind_of_formula(&chain),
-        DiagnosticKind::TooDeep { .. }
+        DiagnosticKind::ChainTooLong { .. }
     ));
     let ands = vec![">= 1"; 1200].join(" e ");
     assert!(matches!(
         kind_of_target(&ands),
-        DiagnosticKind::TooDeep { .. }
+        DiagnosticKind::ChainTooLong { .. }
     ));
     let powers = vec!["2"; 2000].join("^");
     assert!(matches!(

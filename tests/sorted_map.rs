@@ -138,25 +138,8 @@ proptest! {
     }
 }
 
-#[test]
-fn a_large_map_in_reverse_order_is_read_in_n_log_n() {
-    // A sorted Vec filled by inserts would move ~10^11 entries here.
-    let n = 400_000;
-    let text = format!(
-        "{{{}}}",
-        (0..n)
-            .rev()
-            .map(|k| format!("\"{k}\": {}", k % 7))
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    let started = std::time::Instant::now();
-    let map: SortedMap<i32, u8> = serde_json::from_str(&text).expect("reads");
-    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
-    assert_eq!(map.len(), n);
-    assert!(map.keys().copied().eq(0..n as i32));
-    assert!(map.iter().all(|(k, v)| i32::from(*v) == k % 7));
-}
+// A large map in reverse order is read in one sort: src/cost_tests.rs counts the entries moved
+// (a timed assertion here failed on a loaded machine).
 
 #[test]
 fn same_errors_as_btreemap() {

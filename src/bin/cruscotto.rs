@@ -11,19 +11,39 @@ const USAGE: &str = "uso: cruscotto <comando>
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match args.first().map(String::as_str) {
+        Some("eval" | "default-plan") if args.len() > 1 => {
+            eprintln!(
+                "«{}» non vuole argomenti (takes no arguments)\n{USAGE}",
+                args[0]
+            );
+            2
+        }
         Some("eval") => cruscotto::cli::eval::run(io::stdin().lock(), io::stdout().lock()),
         Some("default-plan") => cruscotto::cli::plan::default_plan(io::stdout().lock()),
-        Some("check") => match args.iter().skip(1).find(|a| !a.starts_with("--")) {
-            Some(path) => cruscotto::cli::plan::check(
-                path,
-                args.iter().any(|a| a == "--json"),
-                io::stdout().lock(),
-            ),
-            None => {
-                eprintln!("manca il file del piano: cruscotto check PIANO.json");
-                2
+        Some("check") => {
+            let (flags, paths): (Vec<&String>, Vec<&String>) =
+                args.iter().skip(1).partition(|a| a.starts_with("--"));
+            match (
+                flags.iter().find(|f| f.as_str() != "--json"),
+                paths.as_slice(),
+            ) {
+                (Some(flag), _) => {
+                    eprintln!("opzione sconosciuta «{flag}» (unknown option)\n{USAGE}");
+                    2
+                }
+                (None, [path]) => {
+                    cruscotto::cli::plan::check(path, !flags.is_empty(), io::stdout().lock())
+                }
+                (None, []) => {
+                    eprintln!("manca il file del piano: cruscotto check PIANO.json");
+                    2
+                }
+                (None, _) => {
+                    eprintln!("un solo file alla volta: cruscotto check PIANO.json");
+                    2
+                }
             }
-        },
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             0

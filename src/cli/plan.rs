@@ -5,70 +5,79 @@ use std::io::{Read, Write};
 use serde_json::json;
 
 use crate::eval::Status;
-use crate::plan::{self, LoadError, Plan, PlanReport, Problem, Scores};
+use crate::plan::{self, LoadError, Plan, PlanReport, Scores};
 
-/// Prints the embedded default plan as JSON; returns the exit code.
+/// Prints the embedded default plan as JSON; returns the exit code (1: the output could not be
+/// written, as for every verb).
 pub fn default_plan(mut output: impl Write) -> i32 {
     let text = plan::to_json(&plan::default_plan());
     match writeln!(output, "{text}") {
         Ok(()) => 0,
-        Err(_) => 2,
+        Err(_) => 1,
     }
 }
 
+/// Why `check` has no plan: the file could not be read, or its text is not a valid plan.
+enum Failure {
+    /// Missing, unreadable or not UTF-8: nothing to do with JSON.
+    File {
+        it: String,
+        en: String,
+    },
+    Load(LoadError),
+}
+
 /// Validates and evaluates a plan file (`/dev/stdin` works); prints per objective and indicator
-/// the status per year, as a table or (`json`) as JSON. Returns 0 valid, 1 a plan with problems,
-/// 2 a file that cannot be read as a plan (unreadable, too large, not JSON, not a plan, version).
+/// the status per year, as a table or (`json`) as JSON. Returns 0 valid, 1 a plan with problems
+/// (or output that could not be written), 2 a file that cannot be read as a plan (missing,
+/// unreadable, too large, not JSON, not a plan, version).
 pub fn check(path: &str, json: bool, mut output: impl Write) -> i32 {
-    let result = read(path).and_then(|text| plan::load(&text));
+    let result = read(path).and_then(|text| plan::load(&text).map_err(Failure::Load));
     let code = match &result {
         Ok(_) => 0,
-        Err(e) if e.is_unreadable() => 2,
-        Err(_) => 1,
+        Err(Failure::Load(LoadError::Invalid(_))) => 1,
+        Err(_) => 2,
     };
     let written = if json {
         write_json(&mut output, &result, code)
     } else {
         match &result {
             Ok(plan) => write_table(&mut output, plan, &plan.evaluate()),
-            Err(e) => write_error(&mut output, path, e),
+            Err(Failure::Load(e)) => write_error(&mut output, path, e),
+            Err(Failure::File { it, .. }) => writeln!(output, "Impossibile leggere «{path}»: {it}"),
         }
     };
     match written {
         Ok(()) => code,
-        Err(_) => 2,
+        Err(_) => 1,
     }
 }
 
-/// Reads at most one byte more than the size limit, so that a huge file is refused quickly.
-fn read(path: &str) -> Result<String, LoadError> {
-    let unreadable = |it: String, en: String| LoadError::NotJson(Problem::new("", it, en));
-    let file = std::fs::File::open(path).map_err(|e| {
-        unreadable(
-            format!("impossibile aprire il file: {e}"),
-            format!("cannot open the file: {e}"),
-        )
+/// Reads at most one byte more than the size limit, so that a huge file is refused quickly;
+/// its size is then said as it is (the rest is counted, not kept).
+fn read(path: &str) -> Result<String, Failure> {
+    let file = std::fs::File::open(path).map_err(|e| Failure::File {
+        it: format!("impossibile aprire il file: {e}"),
+        en: format!("cannot open the file: {e}"),
     })?;
+    let unreadable = |e: std::io::Error| Failure::File {
+        it: format!("impossibile leggere il file: {e}"),
+        en: format!("cannot read the file: {e}"),
+    };
     let mut bytes = Vec::new();
-    file.take(plan::MAX_SIZE as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            unreadable(
-                format!("impossibile leggere il file: {e}"),
-                format!("cannot read the file: {e}"),
-            )
-        })?;
+    let mut limited = file.take(plan::MAX_SIZE as u64 + 1);
+    limited.read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() > plan::MAX_SIZE {
-        return Err(LoadError::TooLarge {
-            size: bytes.len(),
+        let rest =
+            std::io::copy(&mut limited.into_inner(), &mut std::io::sink()).map_err(unreadable)?;
+        return Err(Failure::Load(LoadError::TooLarge {
+            size: bytes.len() + rest as usize,
             limit: plan::MAX_SIZE,
-        });
+        }));
     }
-    String::from_utf8(bytes).map_err(|_| {
-        unreadable(
-            "il file non è testo UTF-8".into(),
-            "the file is not UTF-8 text".into(),
-        )
+    String::from_utf8(bytes).map_err(|_| Failure::File {
+        it: "il file non è testo UTF-8".into(),
+        en: "the file is not UTF-8 text".into(),
     })
 }
 
@@ -99,7 +108,7 @@ fn write_error(out: &mut impl Write, path: &str, e: &LoadError) -> std::io::Resu
 
 fn write_json(
     out: &mut impl Write,
-    result: &Result<Plan, LoadError>,
+    result: &Result<Plan, Failure>,
     code: i32,
 ) -> std::io::Result<()> {
     let doc = match result {
@@ -110,12 +119,19 @@ fn write_json(
             "problems": [],
             "report": plan.evaluate().to_json_value(),
         }),
-        Err(e) => json!({
+        Err(Failure::Load(e)) => json!({
             "valid": false,
             "exit_code": code,
             "error": e.to_string(),
             "error_en": e.message_en(),
             "problems": e.problems(),
+        }),
+        Err(Failure::File { it, en }) => json!({
+            "valid": false,
+            "exit_code": code,
+            "error": it,
+            "error_en": en,
+            "problems": [],
         }),
     };
     let text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());

@@ -1,8 +1,12 @@
 //! Arithmetic: expressions to numbers (or dates) for one year, with "n.d." and its reason
 //! instead of NaN, infinities or a silent 0.
 
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+
 use crate::lang::print::write_expr;
 use crate::lang::{BinOp, CmpOp, Expr, ExprKind, Formula, Func, Lang, YearRef, BENCHMARK_SERIES};
+use crate::sorted_map::SortedSet;
 
 use super::number::{format_number, show_datum, show_value};
 use super::target::eval_cond;
@@ -82,11 +86,9 @@ impl<'a> Scope<'a> {
             }
         }
         if let Some(f) = self.formula {
-            let env = Env {
-                scope: self,
-                year,
-                lang,
-            };
+            #[cfg(test)]
+            crate::work::add(crate::work::Work::FormulaRun, 1);
+            let env = Env::new(self, year, lang);
             let v = to_value(env.eval(&f.expr));
             let subst = (traced && !matches!(f.expr.node, ExprKind::Measure { .. }))
                 .then(|| env.substitute(&f.expr));
@@ -153,6 +155,30 @@ pub(crate) struct Env<'s, 'a> {
     pub scope: &'s Scope<'a>,
     pub year: Option<i32>,
     pub lang: Lang,
+    /// The indicator's own value by year, computed once and shared by every `X`, `X-k` and code
+    /// in the target, by the judgement and by its trace: a target that names `X-1` a thousand
+    /// times runs the formula once, not a thousand times (nor twice more for the trace).
+    own_values: RefCell<HashMap<Option<i32>, Val>>,
+    /// The names the formula reads, gathered once when a target names something.
+    formula_names: OnceCell<SortedSet<String>>,
+}
+
+impl<'s, 'a> Env<'s, 'a> {
+    pub(crate) fn new(scope: &'s Scope<'a>, year: Option<i32>, lang: Lang) -> Self {
+        Env {
+            scope,
+            year,
+            lang,
+            own_values: RefCell::default(),
+            formula_names: OnceCell::new(),
+        }
+    }
+
+    /// This evaluation with the indicator's value in `year` already known (the judged value).
+    pub(crate) fn knowing(self, year: Option<i32>, value: Val) -> Self {
+        self.own_values.borrow_mut().insert(year, value);
+        self
+    }
 }
 
 impl Env<'_, '_> {
@@ -205,7 +231,12 @@ impl Env<'_, '_> {
                 Some(y)
             }
         };
-        from_value(&self.scope.own(year, false, self.lang).0)
+        if let Some(v) = self.own_values.borrow().get(&year) {
+            return v.clone();
+        }
+        let v = from_value(&self.scope.own(year, false, self.lang).0);
+        self.own_values.borrow_mut().insert(year, v.clone());
+        v
     }
 
     fn code(&self, name: &str) -> Val {
@@ -215,7 +246,22 @@ impl Env<'_, '_> {
                 &format!("il target nomina «{name}» ma il codice dell'indicatore è «{code}»"),
                 &format!("the target names «{name}» but the indicator's code is «{code}»"),
             )),
-            _ => self.own(0),
+            Some(_) => self.own(0),
+            // No code: a name the data or the formula uses is a measure, not the indicator's
+            // value (`a > 5` on `a / b` must not silently test a / b).
+            None if self.scope.data.contains_key(name)
+                || self
+                    .formula_names
+                    .get_or_init(|| self.scope.formula.map(Formula::measures).unwrap_or_default())
+                    .contains(name) =>
+            {
+                Err(other(
+                    self.lang,
+                    &format!("«{name}» è una misura, non il valore dell'indicatore: per il valore scrivi X (es. X > 5)"),
+                    &format!("«{name}» is a measure, not the indicator's value: for the value write X (e.g. X > 5)"),
+                ))
+            }
+            None => self.own(0),
         }
     }
 
@@ -253,6 +299,8 @@ impl Env<'_, '_> {
     }
 
     pub(crate) fn eval(&self, e: &Expr) -> Val {
+        #[cfg(test)]
+        crate::work::add(crate::work::Work::ExprNode, 1);
         match &e.node {
             ExprKind::Number { value, percent } => {
                 Ok(Datum::Number(ExprKind::literal(*value, *percent)))
@@ -332,7 +380,9 @@ pub(crate) fn compare(a: &Datum, op: CmpOp, b: &Datum, lang: Lang) -> Result<boo
     use std::cmp::Ordering;
     let ord = match (a, b) {
         (Datum::Number(x), Datum::Number(y)) => {
-            let eps = 1e-9 * x.abs().max(y.abs()).max(1.0);
+            // Relative, as documented: `> 0` holds for 1e-10 (an absolute floor of 1e-9 below
+            // 1 would call it equal to 0).
+            let eps = 1e-9 * x.abs().max(y.abs());
             if (x - y).abs() <= eps {
                 Ordering::Equal
             } else if x < y {

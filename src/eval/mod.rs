@@ -15,6 +15,7 @@ mod types;
 
 pub use formula::Scope;
 pub use number::{format_number, format_percent, parse_number, NotANumber, ReadNumber};
+pub use score::target_problem;
 pub use threshold::thresholds;
 pub use types::*;
 
@@ -47,7 +48,8 @@ pub fn evaluate_with(
 ) -> Outcome {
     let traced = trace == Trace::On;
     let (x, subst) = scope.own(year, traced, lang);
-    let env = formula::Env { scope, year, lang };
+    // The judged value is shared with every `X` of the target and with the trace.
+    let env = formula::Env::new(scope, year, lang).knowing(year, formula::from_value(&x));
     let judged = match &target.body {
         TargetBody::Baseline => Ok(None),
         TargetBody::Condition(c) => {

@@ -60,6 +60,14 @@ pub(crate) fn eval_cond(c: &Cond, env: &Env, x: &Val) -> Result<bool, Unavailabl
             let a = number(x.clone()?, env)?;
             let r = number(env.eval(reference)?, env)?;
             let t = number(env.eval(tolerance)?, env)?;
+            if t < 0.0 {
+                let shown = super::number::format_number(t, lang);
+                return Err(other(
+                    lang,
+                    &format!("la tolleranza dello scostamento è negativa ({shown}): nessun valore può rispettarla"),
+                    &format!("the deviation's tolerance is negative ({shown}): no value can meet it"),
+                ));
+            }
             compare(
                 &Datum::Number((a - r).abs()),
                 CmpOp::Le,

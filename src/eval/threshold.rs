@@ -13,11 +13,7 @@ use super::{Datum, Scope};
 /// that year (e.g. `X < X-1` without last year's value). `non`, `e`, `o` keep the thresholds of
 /// their parts (the boundary is the same).
 pub fn thresholds(target: &Target, scope: &Scope, year: i32) -> Vec<f64> {
-    let env = Env {
-        scope,
-        year: Some(year),
-        lang: Lang::It,
-    };
+    let env = Env::new(scope, Some(year), Lang::It);
     let mut out = Vec::new();
     if let TargetBody::Condition(c) = &target.body {
         collect(c, &env, &mut out);

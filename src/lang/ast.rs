@@ -4,7 +4,7 @@
 
 use crate::sorted_map::SortedSet;
 
-use crate::eval::Date;
+use super::date::Date;
 
 /// Byte range `start..end` of a node in the source text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -207,6 +207,16 @@ impl CmpOp {
             CmpOp::Ne => "≠",
         }
     }
+    /// The same comparison with its sides swapped: `a ≤ b` is `b ≥ a`.
+    pub fn mirrored(self) -> CmpOp {
+        match self {
+            CmpOp::Ge => CmpOp::Le,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Lt => CmpOp::Gt,
+            other => other,
+        }
+    }
 }
 
 impl ExprKind {
@@ -270,18 +280,16 @@ pub(crate) fn walk_cond(c: &Cond, f: &mut dyn FnMut(&Expr)) {
     }
 }
 
+/// The names in one go (sorted once): one insertion per name would shift the names after it,
+/// quadratic for a long formula whose names come in descending order.
 fn collect_measures(walk: impl FnOnce(&mut dyn FnMut(&Expr))) -> SortedSet<String> {
-    let mut names = SortedSet::new();
+    let mut names = Vec::new();
     walk(&mut |e: &Expr| match &e.node {
-        ExprKind::Measure { name, .. } => {
-            names.insert(name.clone());
-        }
-        ExprKind::Benchmark => {
-            names.insert(crate::lang::BENCHMARK_SERIES.to_string());
-        }
+        ExprKind::Measure { name, .. } => names.push(name.clone()),
+        ExprKind::Benchmark => names.push(crate::lang::BENCHMARK_SERIES.to_string()),
         _ => {}
     });
-    names
+    names.into_iter().collect()
 }
 
 impl Formula {

@@ -38,6 +38,21 @@ impl<'s> Builder<'s> {
         Ok(depth)
     }
 
+    /// The depth of a node joining `left` (the chain so far) and `right`: past the limit, a
+    /// chain that grew on the left is "too long", not "too nested".
+    pub(super) fn check_chain(&self, left: usize, right: usize, span: Span) -> R<usize> {
+        let depth = 1 + left.max(right);
+        if depth > MAX_TREE_DEPTH && left >= right {
+            return Err(self.err(
+                span,
+                K::ChainTooLong {
+                    max: MAX_TREE_DEPTH,
+                },
+            ));
+        }
+        self.check_depth(depth, span)
+    }
+
     pub(super) fn target(&self, top: Option<Pair<'s, Rule>>) -> R<Target> {
         let top = top.ok_or_else(|| self.err(Span::default(), K::Empty))?;
         let span = span_of(&top);
@@ -88,6 +103,9 @@ impl<'s> Builder<'s> {
         let mut any: Option<(Cond, usize)> = None;
         let mut all: Option<(Cond, usize)> = None;
         for q in p.into_inner() {
+            if q.as_rule() == Rule::op_logic {
+                self.not_an_exponent(&q)?;
+            }
             match q.as_rule() {
                 Rule::cond_not => {
                     let c = self.cond_not(q)?;
@@ -107,6 +125,42 @@ impl<'s> Builder<'s> {
         any.ok_or_else(|| self.err(Span::default(), K::Empty))
     }
 
+    /// `1e-9`, `2E+3`: an `e` glued to a digit before and a (signed) digit after is a number
+    /// in scientific notation, not the logical «e» it would parse as.
+    fn not_an_exponent(&self, op: &Pair<'s, Rule>) -> R<()> {
+        let span = op.as_span();
+        if !op.as_str().eq_ignore_ascii_case("e") {
+            return Ok(());
+        }
+        let before = self
+            .src
+            .as_bytes()
+            .get(..span.start())
+            .and_then(<[u8]>::last);
+        let after = self.src.as_bytes().get(span.end()..).unwrap_or_default();
+        let digit_after = match after {
+            [b'+' | b'-', d, ..] | [d, ..] => d.is_ascii_digit(),
+            [] => false,
+        };
+        if !(before.is_some_and(|b| b.is_ascii_digit()) && digit_after) {
+            return Ok(());
+        }
+        let start = self
+            .src
+            .get(..span.start())
+            .unwrap_or_default()
+            .rfind(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .map_or(0, |i| i + 1);
+        let tail = after
+            .iter()
+            .enumerate()
+            .position(|(i, b)| !(b.is_ascii_digit() || (i == 0 && (*b == b'+' || *b == b'-'))))
+            .unwrap_or(after.len());
+        let end = span.end() + tail;
+        let text = self.src.get(start..end).unwrap_or_default().to_string();
+        Err(self.err(Span::new(start, end), K::ScientificNotation { text }))
+    }
+
     fn join(
         &self,
         acc: Option<(Cond, usize)>,
@@ -117,7 +171,7 @@ impl<'s> Builder<'s> {
             None => (c, d),
             Some((a, da)) => {
                 let span = a.span.join(c.span);
-                let depth = self.check_depth(1 + da.max(d), span)?;
+                let depth = self.check_chain(da, d, span)?;
                 (Spanned::new(join(Box::new(a), Box::new(c)), span), depth)
             }
         })

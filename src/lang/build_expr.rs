@@ -6,10 +6,10 @@ use pest::iterators::{Pair, Pairs};
 
 use super::ast::*;
 use super::build::{span_of, Builder};
+use super::date::Date;
 use super::diagnostic::{DiagnosticKind as K, Expected, Found};
 use super::parse::{Rule, FUNCTIONS, R};
 use super::suggest::suggest;
-use crate::eval::Date;
 
 impl<'s> Builder<'s> {
     // ---- expressions -------------------------------------------------------------------
@@ -42,7 +42,7 @@ impl<'s> Builder<'s> {
             let (rhs, dr) = self.climb(items, if op == BinOp::Pow { prec - 1 } else { prec })?;
             let (lhs_e, dl) = lhs;
             let span = lhs_e.span.join(rhs.span);
-            let depth = self.check_depth(1 + dl.max(dr), span)?;
+            let depth = self.check_chain(dl, dr, span)?;
             let node = ExprKind::Binary {
                 op,
                 lhs: Box::new(lhs_e),
@@ -60,7 +60,14 @@ impl<'s> Builder<'s> {
         match p.as_rule() {
             Rule::number => {
                 let percent = text.ends_with('%');
-                let digits = text.trim_end_matches('%').trim_end().replace(',', ".");
+                let written = text.trim_end_matches('%').trim_end();
+                if looks_like_thousands(written) {
+                    let kind = K::AmbiguousDecimalPoint {
+                        text: shorten(written),
+                    };
+                    return Err(self.err(span, kind));
+                }
+                let digits = written.replace(',', ".");
                 match crate::float::parse_decimal(&digits) {
                     Some(value) if value.is_finite() => leaf(ExprKind::Number { value, percent }),
                     _ => Err(self.err(
@@ -121,7 +128,8 @@ impl<'s> Builder<'s> {
         let span = span_of(&p);
         let (text, start) = (p.as_str(), p.as_span().start());
         let mut inner = p.into_inner();
-        let name = inner.next().map_or("", |q| q.as_str()).to_string();
+        // Accents typed or pasted as combining marks name the same series.
+        let name = super::compose::compose(inner.next().map_or("", |q| q.as_str())).into_owned();
         // The year in brackets is a silent rule: it runs from `[` to the end of the measure.
         let year = match text.find('[') {
             Some(i) => {
@@ -242,6 +250,10 @@ impl<'s> Builder<'s> {
                 if let CondKind::Bare(_) | CondKind::Deadline(_) = cond.node {
                     return Err(self.err(cond.span, K::ValueNotCondition));
                 }
+                // Inside a value there is no "indicator's value" to test implicitly.
+                if let Some(span) = without_subject(&cond) {
+                    return Err(self.err(span, K::IfNeedsSubject));
+                }
                 ExprKind::If {
                     cond: Box::new(cond),
                     then: Box::new(then),
@@ -268,6 +280,35 @@ fn infix(p: &Pair<Rule>) -> Option<(BinOp, u8)> {
         "/" | "÷" => (BinOp::Div, 2),
         _ => (BinOp::Pow, 4),
     })
+}
+
+/// `1.000`, `12.500`: one to three digits (not a leading 0), a dot, exactly three digits —
+/// how an Italian writes a whole number with a thousands separator.
+fn looks_like_thousands(written: &str) -> bool {
+    let Some((int, frac)) = written.split_once('.') else {
+        return false;
+    };
+    (1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && frac.len() == 3
+        && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+}
+
+/// Where a condition tests the indicator's value without naming it (`≥ 80%`, `tra 3 e 5`,
+/// `scostamento …`), if it does.
+fn without_subject(c: &Cond) -> Option<Span> {
+    match &c.node {
+        CondKind::Compare { subject: None, .. }
+        | CondKind::Between { subject: None, .. }
+        | CondKind::Within { .. }
+        | CondKind::Bare(_)
+        | CondKind::Deadline(_) => Some(c.span),
+        CondKind::Compare { .. } | CondKind::Between { .. } => None,
+        CondKind::Not(x) => without_subject(x),
+        CondKind::And(a, b) | CondKind::Or(a, b) => {
+            without_subject(a).or_else(|| without_subject(b))
+        }
+    }
 }
 
 /// Long literals are cut in messages: the caret shows where they are.

@@ -88,6 +88,22 @@ pub enum DiagnosticKind {
     PartialNotAllowed,
     /// `parziale da` with `=` or `≠`.
     PartialNeedsDirection,
+    /// A chain of operators (`1+1+…`, `a e b e …`) longer than the tree may be deep: nothing
+    /// is nested, the chain is too long.
+    ChainTooLong {
+        max: usize,
+    },
+    /// `1.000`: a dot and three digits, which an Italian reads as one thousand and the
+    /// language as one (the dot is a decimal point here).
+    AmbiguousDecimalPoint {
+        text: String,
+    },
+    /// `se(≥ 80%; …)`: a condition inside `se(…)` must say what it tests.
+    IfNeedsSubject,
+    /// `1e-9` in a target, which would read as `1 e -9` (`1 and -9`).
+    ScientificNotation {
+        text: String,
+    },
 }
 
 /// One error, located in the source.
@@ -324,6 +340,30 @@ fn message(kind: &DiagnosticKind, lang: Lang) -> String {
             "«parziale da» si usa dopo un solo confronto o un valore, es. ≥ 80% parziale da 60%"
         } else {
             "«partial from» follows a single comparison or value, e.g. >= 80% partial from 60%"
+        }.into(),
+        DiagnosticKind::ChainTooLong { max } => if it {
+            format!("catena troppo lunga: al massimo {max} operatori di fila (come in 1+1+…); raggruppa i termini tra parentesi")
+        } else {
+            format!("chain too long: at most {max} operators in a row (as in 1+1+…); group the terms in parentheses")
+        },
+        DiagnosticKind::AmbiguousDecimalPoint { text } => {
+            let comma = text.replacen('.', ",", 1);
+            let whole = text.replacen('.', "", 1);
+            if it {
+                format!("«{text}» è ambiguo: qui il punto separa i decimali, non le migliaia; scrivi {whole} per il numero intero o {comma} per il decimale")
+            } else {
+                format!("«{text}» is ambiguous: the dot here is a decimal point, not a thousands separator; write {whole} for the whole number or {comma} for the decimal")
+            }
+        }
+        DiagnosticKind::ScientificNotation { text } => if it {
+            format!("«{text}»: la notazione scientifica non è ammessa (qui «e» vorrebbe dire «e» logico); scrivi il numero per esteso, es. 0,000000001")
+        } else {
+            format!("«{text}»: scientific notation is not allowed (here «e» would mean logical «and»); write the number in full, e.g. 0.000000001")
+        },
+        DiagnosticKind::IfNeedsSubject => if it {
+            "dentro se(…) la condizione dice cosa confronta, es. se(X >= 80%; 1; 0)"
+        } else {
+            "inside if(…) the condition says what it compares, e.g. if(X >= 80%; 1; 0)"
         }.into(),
         DiagnosticKind::PartialNeedsDirection => if it {
             "«parziale da» vuole un confronto con una direzione (≥ > ≤ <), non = o ≠"

@@ -6,6 +6,8 @@
 pub mod ast;
 mod build;
 mod build_expr;
+mod compose;
+mod date;
 mod diagnostic;
 mod parse;
 pub(crate) mod print;
@@ -13,7 +15,11 @@ mod suggest;
 mod words;
 
 pub use ast::*;
+pub use compose::compose;
+pub use date::Date;
 pub use diagnostic::{Diagnostic, DiagnosticKind, Expected, Found, Lang};
+#[doc(hidden)]
+pub use parse::phases;
 pub use parse::{
     parse_formula, parse_target, FUNCTIONS, KEYWORDS, MAX_CHARS, MAX_NESTING, MAX_TREE_DEPTH,
 };

@@ -101,6 +101,24 @@ pub fn parse_target(src: &str) -> Result<Target, Vec<Diagnostic>> {
     b.target(top.next()).map_err(|d| vec![d])
 }
 
+/// The phases of parsing one at a time, for `benches/language.rs` to time them apart (where
+/// parse time goes, docs/benchmarks.md). Not an API.
+#[doc(hidden)]
+pub mod phases {
+    use super::*;
+
+    /// The guard's pass over the raw text.
+    pub fn guard(src: &str) -> bool {
+        super::guard(src).is_ok()
+    }
+
+    /// pest's recognition of the text, pairs built, no tree.
+    pub fn pest(src: &str, target: bool) -> bool {
+        let rule = if target { Rule::target } else { Rule::formula };
+        RulesParser::parse(rule, src).is_ok()
+    }
+}
+
 /// Refuses what would make pest or the builders recurse too deep, or is plainly not text.
 fn guard(src: &str) -> R<()> {
     if src.trim().is_empty() {

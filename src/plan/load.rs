@@ -19,6 +19,8 @@ pub fn load(json: &str) -> Result<Plan, LoadError> {
             limit: MAX_SIZE,
         });
     }
+    // A byte order mark (saved by Windows editors) is no part of the JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     // serde_json's recursion limit (128) turns absurd nesting into an error, not a stack overflow.
     let root = envelope::scan(json, false).map_err(|e| LoadError::NotJson(syntax_problem(&e)))?;
     let version = envelope::check(&root)?;

@@ -15,6 +15,7 @@ const DATA_LOOKBACK: i32 = 20;
 
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Problems(Vec::new());
+    let mut checked = super::expressions::Checked::default();
 
     let (first, last) = (plan.years.first, plan.years.last);
     if !(YEAR_MIN..=YEAR_MAX).contains(&first)
@@ -196,7 +197,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                         );
                     }
                 }
-                super::expressions::check_indicator(ind, &ipath, &mut problems.0);
+                super::expressions::check_indicator(ind, &ipath, &mut problems.0, &mut checked);
             }
         }
     }
