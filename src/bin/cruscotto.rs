@@ -6,7 +6,10 @@ use std::process::ExitCode;
 const USAGE: &str = "uso: cruscotto <comando>
   eval                  legge righe JSON da stdin e valuta ogni target (una riga JSON in uscita per riga)
   default-plan          stampa il piano predefinito (JSON)
-  check PIANO.json      valida e valuta un piano [--json]";
+  check PIANO.json      valida e valuta un piano [--json]
+  new PRIMO ULTIMO      stampa un piano vuoto con quegli anni (JSON)
+  new --template default|PIANO.json [--shift K]
+                        stampa la copia di un modello: struttura e target, senza consuntivi, spostati di K anni";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +46,9 @@ fn main() -> ExitCode {
                     2
                 }
             }
+        }
+        Some("new") => {
+            cruscotto::cli::new::run(&args[1..], io::stdout().lock(), io::stderr().lock())
         }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

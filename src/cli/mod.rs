@@ -2,4 +2,5 @@
 //! so that tests drive them without spawning processes.
 
 pub mod eval;
+pub mod new;
 pub mod plan;

@@ -32,7 +32,7 @@ enum Failure {
 /// (or output that could not be written), 2 a file that cannot be read as a plan (missing,
 /// unreadable, too large, not JSON, not a plan, version).
 pub fn check(path: &str, json: bool, mut output: impl Write) -> i32 {
-    let result = read(path).and_then(|text| plan::load(&text).map_err(Failure::Load));
+    let result = read_file(path).and_then(|text| plan::load(&text).map_err(Failure::Load));
     let code = match &result {
         Ok(_) => 0,
         Err(Failure::Load(LoadError::Invalid(_))) => 1,
@@ -55,7 +55,7 @@ pub fn check(path: &str, json: bool, mut output: impl Write) -> i32 {
 
 /// Reads at most one byte more than the size limit, so that a huge file is refused quickly;
 /// its size is then said as it is (the rest is counted, not kept).
-fn read(path: &str) -> Result<String, Failure> {
+fn read_file(path: &str) -> Result<String, Failure> {
     let file = std::fs::File::open(path).map_err(|e| Failure::File {
         it: format!("impossibile aprire il file: {e}"),
         en: format!("cannot open the file: {e}"),
@@ -245,4 +245,13 @@ fn pad(text: &str, width: usize) -> String {
 fn pad_left(text: &str, width: usize) -> String {
     let count = text.chars().count();
     format!("{}{text}", " ".repeat(width.saturating_sub(count)))
+}
+
+/// The text of a plan file for the other verbs (`new --template`), whose messages name a
+/// `LoadError`: a file that cannot be read is reported with the file's own reason.
+pub(crate) fn read(path: &str) -> Result<String, LoadError> {
+    read_file(path).map_err(|f| match f {
+        Failure::File { it, en } => LoadError::NotJson(crate::plan::Problem::new("", it, en)),
+        Failure::Load(e) => e,
+    })
 }

@@ -19,6 +19,7 @@ pub fn default_plan() -> Plan {
             first: 2016,
             last: 2021,
         },
+        defaults: Default::default(),
         notes: vec![format!("errore interno: {e}")],
         owners: Vec::new(),
         deliberations: Vec::new(),

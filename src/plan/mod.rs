@@ -2,6 +2,7 @@
 //! exchange format (versioned, with a JSON Schema), loading with validation, and evaluation.
 
 mod default;
+pub mod edit;
 mod envelope;
 mod example;
 mod expressions;
@@ -22,8 +23,8 @@ pub use example::{example_plan, EXAMPLE_TITLE};
 pub use format::{json_text, schema_json, to_compact_json, to_json};
 pub use load::{load, MAX_SIZE};
 pub use model::{
-    Deliberation, Format, Indicator, Mission, Objective, Owner, Plan, RevisionEvent, RevisionKind,
-    TargetCell, YearRange, FORMAT_VERSION,
+    Deliberation, Format, Indicator, IndicatorDefaults, Mission, Objective, Owner, Plan,
+    RevisionEvent, RevisionKind, TargetCell, YearRange, FORMAT_VERSION,
 };
 pub use problem::{LoadError, Problem};
 pub use report::{IndicatorReport, MissionReport, ObjectiveReport, ParseCache, PlanReport, Scores};

@@ -36,6 +36,9 @@ pub struct Plan {
     pub body: String,
     /// The plan's years (columns of the dashboard), both included.
     pub years: YearRange,
+    /// Unit and polarity given to new indicators (omitted when neither is set).
+    #[serde(default, skip_serializing_if = "IndicatorDefaults::is_unset")]
+    pub defaults: IndicatorDefaults,
     /// Free notes on the plan as a whole (sources, transcription remarks).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -55,6 +58,22 @@ pub struct Plan {
 pub struct YearRange {
     pub first: i32,
     pub last: i32,
+}
+
+/// What a new indicator starts with: the office's usual unit and direction.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorDefaults {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub polarity: Polarity,
+}
+
+impl IndicatorDefaults {
+    pub fn is_unset(&self) -> bool {
+        *self == IndicatorDefaults::default()
+    }
 }
 
 /// A service responsible for indicators ("S. Anagrafico Certificativo").

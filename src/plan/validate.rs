@@ -8,10 +8,10 @@ use crate::eval::format_number;
 use crate::lang::Lang;
 
 /// Years a plan may cover: generous, but it keeps typos like 20199 out.
-const YEAR_MIN: i32 = 1900;
-const YEAR_MAX: i32 = 2200;
+pub(super) const YEAR_MIN: i32 = 1900;
+pub(super) const YEAR_MAX: i32 = 2200;
 /// Data may go back this many years before the plan (for `x-1`, `x-4` references).
-const DATA_LOOKBACK: i32 = 20;
+pub(super) const DATA_LOOKBACK: i32 = 20;
 
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Problems(Vec::new());

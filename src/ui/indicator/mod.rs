@@ -58,6 +58,7 @@ impl Shell for Plan {
             title: self.title.clone(),
             body: self.body.clone(),
             years: self.years,
+            defaults: self.defaults.clone(),
             notes: Vec::new(),
             owners: self.owners.clone(),
             deliberations: self.deliberations.clone(),
