@@ -122,6 +122,10 @@ test("importazione: il focus va alla conferma, Esc la chiude e il focus torna al
   await page.waitForSelector(tid("import-ready"));
   await tabUntil(page, (id) => id === "import-confirm", 5);
   await page.keyboard.press("Enter");
+  // Importing over the open plan asks first, in the modal dialog: Tab to «Sostituisci», Enter.
+  await page.waitForSelector(`${tid("confirm")}[open]`);
+  await tabUntil(page, (id) => id === "confirm-yes", 3);
+  await page.keyboard.press("Enter");
   await page.waitForSelector(tid("notice-import"));
   const region = page.locator(tid("notices"));
   assert.equal(await region.getAttribute("role"), "status");

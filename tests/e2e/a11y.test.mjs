@@ -133,6 +133,7 @@ test("axe: un piano di più pagine (la navigazione tra le pagine) e il «cosa su
   });
   await page.waitForSelector(tid("import-ready"));
   await page.click(tid("import-confirm"));
+  await page.click(tid("confirm-yes"));
   await page.waitForSelector(tid("page-info"));
   await assertAccessible(page, "Cruscotto di più pagine");
 
