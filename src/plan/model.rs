@@ -19,7 +19,7 @@ pub enum Format {
 }
 
 /// The version of the exchange format this build writes (and the newest it reads).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A strategic plan (cruscotto strategico): missioni → obiettivi → indicatori, with owners and
 /// the deliberations that revised it.
@@ -28,7 +28,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Plan {
     /// Always `"cruscotto-plan"`.
     pub format: Format,
-    /// Format version; this build writes 1. Older versions are migrated on load.
+    /// Format version; this build writes 2. Older versions are migrated on load.
     pub version: u32,
     /// Title shown to the user, e.g. "Cruscotto strategico".
     pub title: String,
@@ -164,6 +164,10 @@ pub struct Indicator {
     /// The indicator's own values by year, when entered directly instead of computed.
     #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
     pub values: Series,
+    /// Why the actual fell short of the year's target ("motivazione dello scostamento"), by
+    /// year; shown beside a missed or partial target and in the Relazione. Since version 2.
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub reasons: SortedMap<i32, String>,
     /// Inserted / updated / eliminated, each by a deliberation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revisions: Vec<RevisionEvent>,

@@ -176,6 +176,13 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                         format!("year {year} outside the plan's years ({first}–{last})"),
                     );
                 }
+                for year in ind.reasons.keys().filter(|y| !in_years(**y)) {
+                    problems.add(
+                        format!("{ipath}.reasons.{year}"),
+                        format!("anno {year} fuori dagli anni del piano ({first}–{last})"),
+                        format!("year {year} outside the plan's years ({first}–{last})"),
+                    );
+                }
                 let series = ind.data.iter().map(|(n, s)| (format!("data.{n}"), s));
                 let values = std::iter::once(("values".to_string(), &ind.values));
                 for (name, s) in series.chain(values) {
