@@ -11,7 +11,7 @@ use crate::lang::Lang;
 const YEAR_MIN: i32 = 1900;
 const YEAR_MAX: i32 = 2200;
 /// Data may go back this many years before the plan (for `x-1`, `x-4` references).
-const DATA_LOOKBACK: i32 = 20;
+pub(super) const DATA_LOOKBACK: i32 = 20;
 
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Problems(Vec::new());
