@@ -41,7 +41,7 @@ pub fn check(path: &str, json: bool, mut output: impl Write) -> i32 {
 }
 
 /// Reads at most one byte more than the size limit, so that a huge file is refused quickly.
-fn read(path: &str) -> Result<String, LoadError> {
+pub(crate) fn read(path: &str) -> Result<String, LoadError> {
     let unreadable = |it: String, en: String| LoadError::NotJson(Problem::new("", it, en));
     let file = std::fs::File::open(path).map_err(|e| {
         unreadable(
