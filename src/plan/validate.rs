@@ -66,6 +66,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             ("year", d.year),
             ("effective_year", d.effective_year),
             ("date", d.date.map(|x| x.year)),
+            ("not_after", d.not_after.map(|x| x.year)),
         ] {
             if let Some(y) = year.filter(|y| !(YEAR_MIN..=YEAR_MAX).contains(y)) {
                 problems.add(
