@@ -22,6 +22,7 @@ pub mod lab;
 pub mod notice;
 pub mod options;
 pub mod plans;
+pub mod relazione;
 pub mod report;
 pub mod state;
 pub mod storage;

@@ -4,11 +4,13 @@
 //! command line (`cruscotto csv`, `cruscotto import-csv`) call the same code.
 
 mod import;
+mod paste;
 mod records;
 mod wide;
 mod write;
 
 pub use import::{import_csv, BadRow, Change, CsvError, CsvImport, Field, Layout};
+pub use paste::{paste_block, PastedCell};
 pub use records::{detect_separator, records, Record};
 pub use wide::{target_text, wide_csv, wide_rows, RowKind};
 pub use write::{cell, document, number};

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::{download, file_stem, read_text, share};
 use crate::plan::{self, Plan};
 use crate::ui::format;
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::T;
 use crate::ui::notice::Level;
 use crate::ui::state::AppState;
 
@@ -19,6 +19,8 @@ enum Pending {
     None,
     Ready(Box<Plan>, String),
     Problems(String, Vec<(String, String)>),
+    /// Actuals read from a CSV: what changes, what is wrong; nothing applied yet.
+    Csv(String, Box<plan::csv::CsvImport>),
 }
 
 #[component]
@@ -62,10 +64,35 @@ pub fn IoPanel() -> impl IntoView {
             pending.set(Pending::Problems(name, list));
         }
     };
+    // Actuals from a spreadsheet, read against the plan on screen by the core.
+    let handle_csv = move |name: String, text: String| {
+        let en = lang.get_untracked().is_en();
+        if text.contains('\u{FFFD}') {
+            let msg = if en {
+                "the file is not UTF-8 text: in Excel save it as \"CSV UTF-8\""
+            } else {
+                "il file non è testo UTF-8: in Excel salvarlo come «CSV UTF-8 (delimitato da virgole)»"
+            };
+            pending.set(Pending::Problems(name, vec![(String::new(), msg.into())]));
+            return;
+        }
+        match state
+            .plan
+            .with_untracked(|p| plan::csv::import_csv(p, &text))
+        {
+            Ok(import) => pending.set(Pending::Csv(name, Box::new(import))),
+            Err(e) => pending.set(Pending::Problems(
+                name,
+                vec![(String::new(), if en { e.message_en } else { e.message })],
+            )),
+        }
+    };
     let read_file = move |file: web_sys::File| {
         let name = file.name();
+        let csv = name.to_lowercase().ends_with(".csv");
         leptos::task::spawn_local(async move {
             match read_text(file).await {
+                Ok(text) if csv => handle_csv(name, text),
                 Ok(text) => handle_text(name, text),
                 Err(e) => pending.set(Pending::Problems(name, vec![(String::new(), e)])),
             }
@@ -158,6 +185,10 @@ pub fn IoPanel() -> impl IntoView {
                 <span><Tr k=T::Import /></span>
                 <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_pick />
             </label>
+            <label class="button-like">
+                <span><Tr k=T::ImportCsv /></span>
+                <input type="file" accept=".csv,text/csv" data-testid="import-csv" on:change=on_pick />
+            </label>
             <span class="muted"><Tr k=T::DropHere /></span>
             <button data-testid="share-link" on:click=make_link><Tr k=T::ShareLink /></button>
         </div>
@@ -198,6 +229,10 @@ pub fn IoPanel() -> impl IntoView {
                         </div>
                     </div>
                 }
+                    .into_any()
+            }
+            Pending::Csv(name, import) => {
+                view! { <super::csv_preview::CsvPreview name=name import=*import on_close=Callback::new(move |_| pending.set(Pending::None)) /> }
                     .into_any()
             }
             Pending::Problems(name, list) => {
