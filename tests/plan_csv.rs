@@ -276,6 +276,36 @@ fn commas_and_decimal_points_and_english_headers() {
 }
 
 #[test]
+fn codes_do_not_decide_how_numbers_are_written() {
+    // Codes like 1.1 are not decimals: 1.234 in a `;` file is one thousand two hundred ...
+    let plan = cruscotto::plan::default_plan();
+    let text = "codice;misura;anno;valore\n1.1;fascicoli_creati;2019;1.234\n9.10;importi_pagati;2019;2.500\n";
+    let import = import_csv(&plan, text).unwrap();
+    assert!(import.bad_rows.is_empty(), "{:?}", import.bad_rows);
+    let s = |code: &str, m: &str| {
+        indicator(&import.plan, code)
+            .data
+            .get(m)
+            .unwrap()
+            .get(&2019)
+            .copied()
+    };
+    assert_eq!(s("1.1", "fascicoli_creati"), Some(Datum::Number(1234.0)));
+    assert_eq!(s("9.10", "importi_pagati"), Some(Datum::Number(2500.0)));
+    // ... and in a `,` file with decimal points it is a decimal.
+    let text = "code,measure,year,value\n1.1,fascicoli_creati,2019,1.25\n";
+    let import = import_csv(&plan, text).unwrap();
+    assert_eq!(
+        indicator(&import.plan, "1.1")
+            .data
+            .get("fascicoli_creati")
+            .unwrap()
+            .get(&2019),
+        Some(&Datum::Number(1.25))
+    );
+}
+
+#[test]
 fn every_bad_row_is_named_and_the_good_ones_still_apply() {
     let plan = cruscotto::plan::default_plan();
     let text = "codice;misura;anno;valore\n\

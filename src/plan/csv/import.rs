@@ -128,7 +128,25 @@ pub fn import_csv(plan: &Plan, text: &str) -> Result<CsvImport, CsvError> {
             .iter()
             .zip(&names)
             .all(|((it, en), n)| *n == it.to_lowercase() || *n == en.to_lowercase());
-    let mut import = Importer::new(plan, body, sep);
+    // The cells that hold numbers: `valore`, or the year columns of the wide input rows (codes
+    // like `1.1` must not make the file look English).
+    let numbers: Vec<&str> = if is_long {
+        body.iter()
+            .filter_map(|r| r.cells.get(3))
+            .map(String::as_str)
+            .collect()
+    } else {
+        body.iter()
+            .filter(|r| {
+                matches!(
+                    r.cells.first().and_then(|k| RowKind::read(k)),
+                    Some(RowKind::Measure | RowKind::Value)
+                )
+            })
+            .flat_map(|r| r.cells.iter().skip(HEADER.len()).map(String::as_str))
+            .collect()
+    };
+    let mut import = Importer::new(plan, number_lang(&numbers, sep));
     if is_long {
         import.long(header, body);
     } else if is_wide {
@@ -156,9 +174,9 @@ pub fn import_csv(plan: &Plan, text: &str) -> Result<CsvImport, CsvError> {
 /// `0,125`, `1.234,5`) says Italian, a `.` that cannot (`3.5`, `1,234.5`) English; when the
 /// file says neither or both, the separator's custom (`;` Italian, `,` English): `1.234` alone
 /// is 1234 in a `;` file.
-fn number_lang(body: &[Record], sep: u8) -> Lang {
+fn number_lang(cells: &[&str], sep: u8) -> Lang {
     let (mut comma, mut point) = (false, false);
-    for cell in body.iter().flat_map(|r| &r.cells) {
+    for cell in cells {
         let t = cell.trim().trim_end_matches('%').trim();
         let t = t.trim_start_matches(['-', '+']);
         if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || b".,".contains(&b)) {
@@ -204,7 +222,7 @@ struct Importer {
 struct Why(String, String);
 
 impl Importer {
-    fn new(plan: &Plan, body: &[Record], sep: u8) -> Importer {
+    fn new(plan: &Plan, lang: Lang) -> Importer {
         let mut places = HashMap::new();
         for (mi, m) in plan.missions.iter().enumerate() {
             for (oi, o) in m.objectives.iter().enumerate() {
@@ -216,7 +234,7 @@ impl Importer {
         Importer {
             plan: plan.clone(),
             places,
-            lang: number_lang(body, sep),
+            lang,
             changes: Vec::new(),
             bad: Vec::new(),
             seen: HashMap::new(),
