@@ -17,7 +17,7 @@ pub fn status_icon(status: Status) -> &'static str {
         Status::Met => "✓",
         Status::Partial => "◐",
         Status::NotMet => "✗",
-        Status::Baseline => "○",
+        Status::Baseline => "◎",
         Status::NoData => "?",
         Status::Inactive => "–",
     }
