@@ -2,7 +2,7 @@
 //!
 //! One folder per area: `dashboard/` (Cruscotto), `indicator/` (editor), `charts/` + `charts_tab`
 //! (Grafici), `lab/` (Laboratorio), `storage/` (localStorage), `io/` (export, import, CSV, share
-//! link). `state.rs` holds the signals and the edit → undo → autosave path; `i18n.rs` every word
+//! link). `state/` holds the signals and the edit → undo → autosave path; `i18n.rs` every word
 //! shown; `report.rs` adapts the plan's evaluation for display.
 
 pub mod app;

@@ -1,0 +1,226 @@
+//! Saving and reading back: the plan's JSON under its key in localStorage, the debounced
+//! autosave, a full storage kept in the page, and another tab's write pausing autosave.
+
+use leptos::prelude::*;
+
+use super::super::i18n::T;
+use super::super::notice::Level;
+use super::super::storage::{self, Entry, WriteError};
+use super::{now_ms, storage_json, AppState, SaveState, CHECK_LIMIT, DEFAULT_ID, SAVE_DELAY_MS};
+use crate::plan::{self, Plan};
+
+impl AppState {
+    pub(super) fn boot(&self) {
+        if storage::backend::local().is_none() {
+            self.notices.push(
+                Level::Warning,
+                "storage-unavailable",
+                T::StorageUnavailable,
+                "",
+            );
+        }
+        let (mut entries, aside) = storage::read_index();
+        if let Some(key) = aside {
+            self.notices
+                .push(Level::Warning, "corrupt", T::CorruptKept, key);
+        }
+        if !entries.iter().any(|e| e.id == DEFAULT_ID) {
+            entries.insert(
+                0,
+                Entry {
+                    id: DEFAULT_ID.into(),
+                    name: String::new(),
+                },
+            );
+        }
+        self.plans.set(entries);
+        // A shared link opens as a new plan.
+        if self.open_shared_link() {
+            return;
+        }
+        let active = storage::read_active()
+            .filter(|id| self.plans.with_untracked(|p| p.iter().any(|e| &e.id == id)))
+            .unwrap_or_else(|| DEFAULT_ID.to_string());
+        self.open(&active);
+    }
+
+    /// Opens the plan `id` from storage; unreadable data is kept aside and the user told.
+    pub fn open(&self, id: &str) {
+        self.cancel_timer();
+        let plan = match storage::read_plan_text(id) {
+            None => {
+                self.last_text.set_value(String::new());
+                plan::default_plan()
+            }
+            Some(text) => match plan::load(&text) {
+                Ok(plan) => {
+                    self.last_text.set_value(text);
+                    plan
+                }
+                Err(_) => {
+                    let kept = storage::keep_aside(id, &text).unwrap_or_else(|| "—".into());
+                    self.notices
+                        .push(Level::Error, "corrupt", T::CorruptKept, kept);
+                    // The stored text stays where it is until the user edits (then it is replaced,
+                    // the copy aside remains).
+                    self.last_text.set_value(text);
+                    plan::default_plan()
+                }
+            },
+        };
+        self.show(id, plan);
+        self.save.set(SaveState::Saved);
+        self.ensure_entry_name();
+    }
+
+    /// Makes `plan` the open plan under `id` (history cleared).
+    pub(super) fn show(&self, id: &str, plan: Plan) {
+        self.cancel_timer();
+        self.active.set(id.to_string());
+        storage::write_active(id);
+        self.selected.set(None);
+        self.plan.set(plan);
+        self.history.update_value(|h| h.clear());
+        self.sync_history_flags();
+        self.revision.update(|r| *r += 1);
+    }
+
+    pub(super) fn ensure_entry_name(&self) {
+        let id = self.active.get_untracked();
+        let title = self.plan.with_untracked(|p| p.title.clone());
+        let mut changed = false;
+        self.plans.update(|entries| {
+            if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
+                if e.name.is_empty() {
+                    e.name = title;
+                    changed = true;
+                }
+            }
+        });
+        if changed {
+            self.write_index();
+        }
+    }
+
+    pub(super) fn write_index(&self) {
+        let entries = self.plans.get_untracked();
+        if let Err(WriteError::Full) = storage::write_index(&entries) {
+            self.notices.push(Level::Error, "quota", T::QuotaFull, "");
+        }
+    }
+
+    pub(super) fn cancel_timer(&self) {
+        if let Some(handle) = self.timer.get_value() {
+            if let Some(w) = web_sys::window() {
+                w.clear_timeout_with_handle(handle);
+            }
+            self.timer.set_value(None);
+        }
+    }
+
+    pub(super) fn schedule_save(&self) {
+        if matches!(self.save.get_untracked(), SaveState::Conflict(_)) {
+            return;
+        }
+        self.save.set(SaveState::Pending);
+        self.cancel_timer();
+        let this = *self;
+        let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+            this.timer.set_value(None);
+            this.save_now();
+        });
+        if let Some(w) = web_sys::window() {
+            use wasm_bindgen::JsCast;
+            if let Ok(handle) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.unchecked_ref(),
+                SAVE_DELAY_MS,
+            ) {
+                self.timer.set_value(Some(handle));
+            }
+        }
+    }
+
+    /// Writes the plan now (also on page hide). Does nothing while another tab's change waits.
+    pub fn save_now(&self) {
+        self.cancel_timer();
+        match self.save.get_untracked() {
+            SaveState::Conflict(_) | SaveState::Saved => return,
+            SaveState::Pending | SaveState::Failed(_) => {}
+        }
+        let id = self.active.get_untracked();
+        let text = self.plan.with_untracked(storage_json);
+        // Only a plan that loads back is stored (else the next visit would find it unreadable).
+        // Very large plans are checked by their edits only: a full check would cost seconds.
+        if text.len() < CHECK_LIMIT {
+            if let Err(e) = plan::load(&text) {
+                let en = self.lang.get_untracked().is_en();
+                let detail = e
+                    .problems()
+                    .first()
+                    .map(|p| {
+                        format!(
+                            "{}: {}",
+                            p.path,
+                            if en { &p.message_en } else { &p.message }
+                        )
+                    })
+                    .unwrap_or_default();
+                self.notices
+                    .push(Level::Error, "invalid", T::InvalidEdit, detail);
+                self.save
+                    .set(SaveState::Failed(WriteError::Other("invalid".into())));
+                return;
+            }
+        }
+        self.notices.dismiss_kind("invalid");
+        match storage::write_plan_text(&id, &text) {
+            Ok(()) => {
+                self.last_text.set_value(text);
+                self.save.set(SaveState::Saved);
+                self.notices.dismiss_kind("quota");
+                storage::write_active(&id);
+            }
+            Err(e) => {
+                if e == WriteError::Full {
+                    self.notices.push(Level::Error, "quota", T::QuotaFull, "");
+                } else if e == WriteError::Unavailable {
+                    self.notices.push(
+                        Level::Warning,
+                        "storage-unavailable",
+                        T::StorageUnavailable,
+                        "",
+                    );
+                }
+                self.save.set(SaveState::Failed(e));
+            }
+        }
+    }
+
+    /// Another tab's version of the active plan replaces ours.
+    pub fn take_theirs(&self) {
+        if let SaveState::Conflict(text) = self.save.get_untracked() {
+            match plan::load(&text) {
+                Ok(p) => {
+                    self.last_text.set_value(text);
+                    let before = self.plan.get_untracked();
+                    self.history
+                        .update_value(|h| h.record(&before, None, now_ms()));
+                    self.plan.set(p);
+                    self.save.set(SaveState::Saved);
+                    self.sync_history_flags();
+                    self.revision.update(|r| *r += 1);
+                }
+                Err(_) => {
+                    self.save.set(SaveState::Pending);
+                    self.save_now();
+                }
+            }
+        }
+    }
+
+    /// Ours overwrites the other tab's version.
+    pub fn keep_mine(&self) {
+        self.save.set(SaveState::Pending);
+        self.save_now();
+    }
+}
