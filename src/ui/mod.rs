@@ -23,6 +23,7 @@ pub mod notice;
 pub mod options;
 pub mod plans;
 pub mod report;
+pub mod settings;
 pub mod state;
 pub mod storage;
 

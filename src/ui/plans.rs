@@ -7,6 +7,7 @@ use crate::ui::i18n::Tr;
 
 use super::i18n::T;
 use super::io::panel::IoPanel;
+use super::settings::new_plan::NewPlanForm;
 use super::state::{AppState, DEFAULT_ID};
 
 #[component]
@@ -14,6 +15,7 @@ pub fn PlansBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let t = move |k: T| k.in_(lang.get());
+    let new_open = RwSignal::new(false);
     let ask = |question: &str, default: &str| -> Option<String> {
         web_sys::window()?
             .prompt_with_message_and_default(question, default)
@@ -57,7 +59,13 @@ pub fn PlansBar() -> impl IntoView {
                     }}
                 </select>
             </label>
-            <button data-testid="plan-new" on:click=move |_| state.new_plan()><Tr k=T::NewPlan /></button>
+            <button
+                data-testid="plan-new"
+                aria-expanded=move || new_open.get().to_string()
+                on:click=move |_| new_open.update(|o| *o = !*o)
+            >
+                <Tr k=T::NewPlan />
+            </button>
             <button data-testid="plan-duplicate" on:click=move |_| state.duplicate_plan()>
                 <Tr k=T::Duplicate />
             </button>
@@ -92,5 +100,8 @@ pub fn PlansBar() -> impl IntoView {
             </button>
             <IoPanel />
         </div>
+        <Show when=move || new_open.get()>
+            <NewPlanForm open=new_open />
+        </Show>
     }
 }

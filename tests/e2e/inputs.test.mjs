@@ -138,7 +138,7 @@ test("modificare un campo e cambiare subito indicatore non blocca la pagina", as
     ["field-code", "1.77"],
     ["field-name", "Nome"],
     ["field-unit", "giorni"],
-    ["values-2019", "0,5"],
+    ["value-2019", "0,5"],
     ["benchmark-2019", "0,5"],
     ["target-2019", ">= 50%"],
   ];

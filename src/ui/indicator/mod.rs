@@ -14,9 +14,12 @@ use crate::ui::i18n::Tr;
 use self::checked::{CheckedInput, Kind};
 use self::entry::{Accept, NumberInput};
 use super::i18n::T;
+use super::settings::acts::Revisions;
+use super::settings::{change, Refused};
 use super::state::AppState;
 use crate::eval::{Datum, Polarity};
-use crate::plan::{Indicator, Plan, RevisionKind};
+use crate::plan::edit::{self, Refusal};
+use crate::plan::{Indicator, Plan};
 
 /// The plan cut down to one indicator (its objective and mission, all acts and owners):
 /// evaluating it is as cheap as evaluating one indicator.
@@ -92,15 +95,39 @@ pub fn Editor() -> impl IntoView {
             open.set(sel);
         }
     });
+    let refused = RwSignal::new(None::<Refusal>);
+    // The objective (and mission) of the chosen indicator, else the first ones.
+    let place = move || {
+        state.plan.with_untracked(|p| {
+            let sel = state.selected.get_untracked();
+            p.indicators()
+                .find(|(_, _, i)| Some(&i.code) == sel.as_ref())
+                .map(|(m, o, _)| (m.code.clone(), Some(o.number)))
+                .or_else(|| {
+                    p.missions
+                        .first()
+                        .map(|m| (m.code.clone(), m.objectives.first().map(|o| o.number)))
+                })
+        })
+    };
     let add = move |_| {
-        let after = state.selected.get_untracked();
         let name = T::Indicator.in_(lang.get_untracked()).to_string();
-        let mut new_code = None;
-        state.edit(None, |p| {
-            new_code = ops::add_after(p, after.as_deref(), &name)
+        let title = T::Objective.in_(lang.get_untracked()).to_string();
+        let mission = T::Mission.in_(lang.get_untracked()).to_string();
+        let at = place();
+        let code = change(state, refused, None, |p| {
+            let n = match at {
+                Some((_, Some(n))) => n,
+                Some((m, None)) => edit::add_objective(p, &m, &title)?,
+                None => {
+                    let m = edit::add_mission(p, "", &mission)?;
+                    edit::add_objective(p, &m, &title)?
+                }
+            };
+            edit::add_indicator(p, n, "", &name)
         });
-        if new_code.is_some() {
-            state.selected.set(new_code);
+        if code.is_some() {
+            state.selected.set(code);
         }
     };
     let duplicate = move |_| {
@@ -117,17 +144,22 @@ pub fn Editor() -> impl IntoView {
         let Some(code) = state.selected.get_untracked() else {
             return;
         };
-        state.edit(None, |p| ops::remove(p, &code));
-        state.selected.set(None);
+        if change(state, refused, None, |p| edit::remove_indicator(p, &code)).is_some() {
+            state.selected.set(None);
+        }
     };
     let add_objective = move |_| {
-        let near = state.selected.get_untracked();
         let title = T::Objective.in_(lang.get_untracked()).to_string();
-        let mut code = None;
-        state.edit(None, |p| {
-            if let Some(n) = ops::add_objective(p, near.as_deref(), &title) {
-                code = ops::add_after_in_objective(p, n, &title);
-            }
+        let mission = T::Mission.in_(lang.get_untracked()).to_string();
+        let name = T::Indicator.in_(lang.get_untracked()).to_string();
+        let at = place();
+        let code = change(state, refused, None, |p| {
+            let m = match at {
+                Some((m, _)) => m,
+                None => edit::add_mission(p, "", &mission)?,
+            };
+            let n = edit::add_objective(p, &m, &title)?;
+            edit::add_indicator(p, n, "", &name)
         });
         if code.is_some() {
             state.selected.set(code);
@@ -140,8 +172,9 @@ pub fn Editor() -> impl IntoView {
         let Some(n) = state.plan.with_untracked(|p| ops::objective_of(p, &code)) else {
             return;
         };
-        state.edit(None, |p| ops::remove_objective(p, n));
-        state.selected.set(None);
+        if change(state, refused, None, |p| edit::remove_objective(p, n)).is_some() {
+            state.selected.set(None);
+        }
     };
     view! {
         <section class="editor" data-testid="editor">
@@ -169,6 +202,7 @@ pub fn Editor() -> impl IntoView {
                 <button class="danger" data-testid="indicator-remove" on:click=remove><Tr k=T::RemoveIndicator /></button>
                 <button data-testid="objective-add" on:click=add_objective><Tr k=T::AddObjective /></button>
                 <button class="danger" data-testid="objective-remove" on:click=remove_objective><Tr k=T::RemoveObjective /></button>
+                <Refused refused=refused />
             </div>
             {move || open.get().map(|code| view! { <Form code=code live=live /> })}
         </section>
@@ -187,6 +221,7 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let t = move |k: T| k.in_(lang.get());
+    let refused = RwSignal::new(None::<Refusal>);
     // Groups the quick edits of the code field into one undo step, across renames.
     let opened_as = StoredValue::new(code.clone());
     let code_s = RwSignal::new(code.clone());
@@ -338,6 +373,7 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
                     </label>
                     <fieldset class="wide owners">
                         <legend><Tr k=T::Owner /></legend>
+                        <Refused refused=refused />
                         {move || {
                             state
                                 .plan
@@ -353,13 +389,13 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
                                                 prop:checked=move || ind.with(|i| i.as_ref().is_some_and(|i| i.owners.contains(&id)))
                                                 on:change=move |ev| {
                                                     let on = event_target_checked(&ev);
-                                                    let id = id2.clone();
-                                                    set("owners", Box::new(move |i| {
-                                                        i.owners.retain(|x| *x != id);
-                                                        if on {
-                                                            i.owners.push(id);
-                                                        }
-                                                    }));
+                                                    let Some(code) = code_s.try_get_untracked() else { return };
+                                                    let Some(mut owners) = ind.try_with_untracked(|i| i.as_ref().map(|i| i.owners.clone())).flatten() else { return };
+                                                    owners.retain(|x| *x != id2);
+                                                    if on {
+                                                        owners.push(id2.clone());
+                                                    }
+                                                    change(state, refused, Some(&format!("owners:{code}")), |p| edit::set_indicator_owners(p, &code, &owners));
                                                 }
                                             />
                                             {o.name.clone()}
@@ -414,40 +450,7 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
             </Show>
             <div class="card" data-testid="history">
                 <h3><Tr k=T::History /></h3>
-                {move || {
-                    let revs = ind.with(|i| i.as_ref().map(|i| i.revisions.clone()).unwrap_or_default());
-                    if revs.is_empty() {
-                        return view! { <p class="muted">"—"</p> }.into_any();
-                    }
-                    view! {
-                        <ul>
-                            {revs
-                                .into_iter()
-                                .map(|e| {
-                                    let kind = t(match e.kind {
-                                        RevisionKind::Inserted => T::Inserted,
-                                        RevisionKind::Updated => T::Updated,
-                                        RevisionKind::Eliminated => T::Eliminated,
-                                    });
-                                    let act = e
-                                        .deliberation
-                                        .as_deref()
-                                        .and_then(|id| state.plan.with_untracked(|p| p.deliberation(id).map(|d| d.label())))
-                                        .unwrap_or_else(|| t(T::UnreadableAct).to_string());
-                                    view! {
-                                        <li>
-                                            <strong>{kind}</strong>
-                                            " — "
-                                            {act}
-                                            {e.note.map(|n| view! { <span class="muted">" (" {n} ")"</span> })}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
-                }}
+                <Revisions code=code_s />
             </div>
         </Show>
     }
