@@ -1,41 +1,60 @@
 //! Structure: missions → objectives → indicators as an outline. Each row edits its code (or
 //! number), name and weight, moves up and down (buttons, or Alt+↑/Alt+↓ on the row), moves to
 //! another parent, and is removed after a confirmation. Every change through `plan::edit`.
+//!
+//! The outline is redrawn only when codes, numbers or order change; names and weights are read
+//! by each row's fields (by position), so typing in one, or leaving it, keeps the focus.
 
 use leptos::prelude::*;
 
 use super::{change, confirm, focus_later, refusal, Refused};
 use crate::eval::Datum;
 use crate::plan::edit::{self, Refusal};
+use crate::plan::Plan;
 use crate::ui::app::Tab;
 use crate::ui::i18n::{Tr, T};
 use crate::ui::indicator::entry::{Accept, NumberInput};
 use crate::ui::state::AppState;
 
-/// What the outline shows of the plan: it changes only when these change (not when a value is
-/// typed in the editor).
-#[derive(Clone, Debug, PartialEq)]
-struct MissionRow {
-    code: String,
-    name: String,
-    weight: f64,
-    objectives: Vec<ObjectiveRow>,
-}
+/// The plan's shape: mission codes → objective numbers → indicator codes.
+type Shape = Vec<(String, Vec<(u32, Vec<String>)>)>;
 
-#[derive(Clone, Debug, PartialEq)]
-struct ObjectiveRow {
-    number: u32,
-    title: String,
-    weight: f64,
-    indicators: Vec<(String, String, f64)>,
-}
-
-/// Which rows a keyboard move works on.
+/// Which row a move works on.
 #[derive(Clone)]
 enum Row {
     Mission(String),
     Objective(u32),
     Indicator(String),
+}
+
+/// Where a row is in the plan (mission, objective, indicator positions).
+#[derive(Clone, Copy)]
+struct At(usize, Option<usize>, Option<usize>);
+
+impl At {
+    fn name(self, p: &Plan) -> Option<String> {
+        let m = p.missions.get(self.0)?;
+        let Some(oi) = self.1 else {
+            return Some(m.name.clone());
+        };
+        let o = m.objectives.get(oi)?;
+        match self.2 {
+            None => Some(o.title.clone()),
+            Some(ii) => o.indicators.get(ii).map(|i| i.name.clone()),
+        }
+    }
+
+    fn weight(self, p: &Plan) -> Option<f64> {
+        let m = p.missions.get(self.0)?;
+        let Some(oi) = self.1 else {
+            return Some(m.weight);
+        };
+        let o = m.objectives.get(oi)?;
+        match self.2 {
+            None => Some(o.weight),
+            Some(ii) => o.indicators.get(ii).map(|i| i.weight),
+        }
+    }
 }
 
 #[component]
@@ -44,29 +63,41 @@ pub fn Structure() -> impl IntoView {
     let lang = state.lang;
     let t = move |k: T| k.in_(lang.get());
     let refused = RwSignal::new(None::<Refusal>);
-    let outline = Memo::new(move |_| {
+    let shape = Memo::new(move |_| {
         state.plan.with(|p| {
             p.missions
                 .iter()
-                .map(|m| MissionRow {
-                    code: m.code.clone(),
-                    name: m.name.clone(),
-                    weight: m.weight,
-                    objectives: m
+                .map(|m| {
+                    let objectives = m
                         .objectives
                         .iter()
-                        .map(|o| ObjectiveRow {
-                            number: o.number,
-                            title: o.title.clone(),
-                            weight: o.weight,
-                            indicators: o
-                                .indicators
-                                .iter()
-                                .map(|i| (i.code.clone(), i.name.clone(), i.weight))
-                                .collect(),
+                        .map(|o| {
+                            (
+                                o.number,
+                                o.indicators.iter().map(|i| i.code.clone()).collect(),
+                            )
                         })
-                        .collect(),
+                        .collect();
+                    (m.code.clone(), objectives)
                 })
+                .collect::<Shape>()
+        })
+    });
+    // The parents a row may move to, with their names.
+    let missions = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.missions
+                .iter()
+                .map(|m| (m.code.clone(), m.name.chars().take(60).collect::<String>()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let objectives = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.missions
+                .iter()
+                .flat_map(|m| m.objectives.iter())
+                .map(|o| (o.number, o.title.chars().take(60).collect::<String>()))
                 .collect::<Vec<_>>()
         })
     });
@@ -101,10 +132,17 @@ pub fn Structure() -> impl IntoView {
             shift(row.clone(), delta, focus.clone());
         }
     };
-    let weight_input = move |value: f64, label: String, testid: String, on: Callback<f64>| {
+    let name_input = move |at: At, testid: &'static str, rename: Callback<String>| {
+        view! {
+            <input class="name" aria-label=move || t(T::Name) data-testid=testid
+                prop:value=move || state.plan.with(|p| at.name(p).unwrap_or_default())
+                on:change=move |ev| rename.run(event_target_value(&ev)) />
+        }
+    };
+    let weight_input = move |at: At, label: String, testid: String, on: Callback<f64>| {
         view! {
             <NumberInput
-                value=Signal::derive(move || Some(Datum::Number(value)))
+                value=Signal::derive(move || state.plan.with(|p| at.weight(p).map(Datum::Number)))
                 lang=lang
                 accept=Accept::Weight
                 cell=true
@@ -129,11 +167,8 @@ pub fn Structure() -> impl IntoView {
                 on:click=move |_| shift(r2.clone(), 1, down2.clone())>"↓"</button>
         }
     };
-    let indicator_row = move |code: String,
-                              name: String,
-                              weight: f64,
-                              objective: u32,
-                              all: Vec<(u32, String)>| {
+    let weight_label = move |what: &str| format!("{} {what}", T::Weight.in_(lang.get_untracked()));
+    let indicator_row = move |code: String, at: At, objective: u32| {
         let id = format!("ind-{code}");
         let row = Row::Indicator(code.clone());
         let keydown = keys(row.clone(), format!("{id}-up"));
@@ -157,13 +192,12 @@ pub fn Structure() -> impl IntoView {
                             state.selected.set(Some(v.trim().to_string()));
                         }
                     } />
-                <input class="name" aria-label=move || t(T::Name) data-testid="indicator-name" prop:value=name
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        change(state, refused, None, |p| edit::rename_indicator(p, &c2, &v));
-                    } />
-                {weight_input(weight, format!("{} {code}", T::Weight.in_(lang.get_untracked())), format!("indicator-weight-{code}"),
-                    Callback::new(move |w| { change(state, refused, Some(&format!("w-i:{c3}")), |p| edit::set_indicator_weight(p, &c3, w)); }))}
+                {name_input(at, "indicator-name", Callback::new(move |v: String| {
+                    change(state, refused, None, |p| edit::rename_indicator(p, &c2, &v));
+                }))}
+                {weight_input(at, weight_label(&code), format!("indicator-weight-{code}"), Callback::new(move |w| {
+                    change(state, refused, Some(&format!("w-i:{c3}")), |p| edit::set_indicator_weight(p, &c3, w));
+                }))}
                 {arrows}
                 <select aria-label=move || t(T::MoveTo) data-testid="indicator-move"
                     on:change=move |ev| {
@@ -172,7 +206,7 @@ pub fn Structure() -> impl IntoView {
                         }
                     }>
                     <option value="" selected=true>{move || t(T::MoveTo)}</option>
-                    {all.into_iter().filter(|(n, _)| *n != objective).map(|(n, title)| {
+                    {move || objectives.get().into_iter().filter(|(n, _)| *n != objective).map(|(n, title)| {
                         view! { <option value=n.to_string()>{format!("{n} {title}")}</option> }
                     }).collect_view()}
                 </select>
@@ -188,11 +222,7 @@ pub fn Structure() -> impl IntoView {
             </li>
         }
     };
-    let objective_row = move |o: ObjectiveRow,
-                              mission: String,
-                              missions: Vec<(String, String)>,
-                              all: Vec<(u32, String)>| {
-        let n = o.number;
+    let objective_row = move |n: u32, codes: Vec<String>, at: At, mission: String| {
         let id = format!("obj-{n}");
         let row = Row::Objective(n);
         let keydown = keys(row.clone(), format!("{id}-up"));
@@ -207,13 +237,12 @@ pub fn Structure() -> impl IntoView {
                                 Err(_) => refused.set(Some(refusal(T::NumberInvalid))),
                             }
                         } />
-                    <input class="name" aria-label=move || t(T::Name) data-testid="objective-title" prop:value=o.title
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            change(state, refused, None, |p| edit::rename_objective(p, n, &v));
-                        } />
-                    {weight_input(o.weight, format!("{} {}", T::Weight.in_(lang.get_untracked()), n), format!("objective-weight-{n}"),
-                        Callback::new(move |w| { change(state, refused, Some(&format!("w-o:{n}")), |p| edit::set_objective_weight(p, n, w)); }))}
+                    {name_input(at, "objective-title", Callback::new(move |v: String| {
+                        change(state, refused, None, |p| edit::rename_objective(p, n, &v));
+                    }))}
+                    {weight_input(at, weight_label(&n.to_string()), format!("objective-weight-{n}"), Callback::new(move |w| {
+                        change(state, refused, Some(&format!("w-o:{n}")), |p| edit::set_objective_weight(p, n, w));
+                    }))}
                     {arrows}
                     <select aria-label=move || t(T::MoveTo) data-testid="objective-move"
                         on:change=move |ev| {
@@ -223,7 +252,7 @@ pub fn Structure() -> impl IntoView {
                             }
                         }>
                         <option value="" selected=true>{move || t(T::MoveTo)}</option>
-                        {missions.into_iter().filter(|(c, _)| *c != mission).map(|(c, name)| {
+                        {move || missions.get().into_iter().filter(|(c, _)| *c != mission).map(|(c, name)| {
                             view! { <option value=c.clone()>{format!("{c} {name}")}</option> }
                         }).collect_view()}
                     </select>
@@ -241,19 +270,17 @@ pub fn Structure() -> impl IntoView {
                     }><Tr k=T::Remove /></button>
                 </div>
                 <ul class="outline">
-                    {o.indicators.into_iter().map(|(code, name, w)| indicator_row(code, name, w, n, all.clone())).collect_view()}
+                    {codes.into_iter().enumerate().map(|(ii, code)| indicator_row(code, At(at.0, at.1, Some(ii)), n)).collect_view()}
                 </ul>
             </li>
         }
     };
-    let mission_row = move |m: MissionRow,
-                            missions: Vec<(String, String)>,
-                            all: Vec<(u32, String)>| {
-        let id = format!("mis-{}", m.code);
-        let row = Row::Mission(m.code.clone());
+    let mission_row = move |code: String, objectives: Vec<(u32, Vec<String>)>, mi: usize| {
+        let id = format!("mis-{code}");
+        let row = Row::Mission(code.clone());
         let keydown = keys(row.clone(), format!("{id}-up"));
         let arrows = up_down(row, id);
-        let code = m.code.clone();
+        let at = At(mi, None, None);
         let (c1, c2, c3, c4, c5) = (
             code.clone(),
             code.clone(),
@@ -269,13 +296,12 @@ pub fn Structure() -> impl IntoView {
                             let v = event_target_value(&ev);
                             change(state, refused, None, |p| edit::recode_mission(p, &c1, &v));
                         } />
-                    <input class="name" aria-label=move || t(T::Name) data-testid="mission-name" prop:value=m.name
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            change(state, refused, None, |p| edit::rename_mission(p, &c2, &v));
-                        } />
-                    {weight_input(m.weight, format!("{} {code}", T::Weight.in_(lang.get_untracked())), format!("mission-weight-{code}"),
-                        Callback::new(move |w| { change(state, refused, Some(&format!("w-m:{c3}")), |p| edit::set_mission_weight(p, &c3, w)); }))}
+                    {name_input(at, "mission-name", Callback::new(move |v: String| {
+                        change(state, refused, None, |p| edit::rename_mission(p, &c2, &v));
+                    }))}
+                    {weight_input(at, weight_label(&code), format!("mission-weight-{code}"), Callback::new(move |w| {
+                        change(state, refused, Some(&format!("w-m:{c3}")), |p| edit::set_mission_weight(p, &c3, w));
+                    }))}
                     {arrows}
                     <button data-testid="objective-add" data-mission=code.clone() on:click=move |_| {
                         let title = T::Objective.in_(lang.get_untracked()).to_string();
@@ -290,7 +316,7 @@ pub fn Structure() -> impl IntoView {
                     }><Tr k=T::Remove /></button>
                 </div>
                 <ul class="outline">
-                    {m.objectives.into_iter().map(|o| objective_row(o, code.clone(), missions.clone(), all.clone())).collect_view()}
+                    {objectives.into_iter().enumerate().map(|(oi, (n, codes))| objective_row(n, codes, At(mi, Some(oi), None), code.clone())).collect_view()}
                 </ul>
             </li>
         }
@@ -301,15 +327,7 @@ pub fn Structure() -> impl IntoView {
             <p class="muted"><Tr k=T::ReorderHint /></p>
             <Refused refused=refused />
             <ul class="outline">
-                {move || {
-                    let rows = outline.get();
-                    let missions: Vec<(String, String)> = rows.iter().map(|m| (m.code.clone(), m.name.clone())).collect();
-                    let all: Vec<(u32, String)> = rows
-                        .iter()
-                        .flat_map(|m| m.objectives.iter().map(|o| (o.number, o.title.chars().take(60).collect())))
-                        .collect();
-                    rows.into_iter().map(|m| mission_row(m, missions.clone(), all.clone())).collect_view()
-                }}
+                {move || shape.get().into_iter().enumerate().map(|(mi, (code, objectives))| mission_row(code, objectives, mi)).collect_view()}
             </ul>
             <button data-testid="mission-add" on:click=move |_| {
                 let name = T::Mission.in_(lang.get_untracked()).to_string();
