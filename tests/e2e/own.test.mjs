@@ -189,3 +189,44 @@ test("nuovo piano da modello: il cruscotto predefinito spostato al 2025, senza c
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test("deliberazioni dell'ufficio: revisioni inserito/eliminato e «piano vigente dopo la deliberazione»", async () => {
+  const { ctx, page, errors } = await openApp(env.browser, env.url);
+  await newBlankPlan(page);
+  await page.click(tid("mission-add"));
+  await page.click(tid("objective-add"));
+  await page.click(`${tid("indicator-add")}[data-objective="1"]`);
+  await page.click(`${tid("indicator-add")}[data-objective="1"]`);
+  // Two acts: the plan adopted in January 2025, the rolling revision of December 2025 (from 2026).
+  for (const [i, [number, date, effective]] of [["5", "30/01/2025", "2025"], ["129", "02/12/2025", ""]].entries()) {
+    await page.click(tid("act-add"));
+    const row = page.locator(tid("act-row")).nth(i);
+    await enter(row.locator(tid("act-organ")), "Giunta");
+    await enter(row.locator(tid("act-number")), number);
+    await enter(row.locator(tid("act-date")), date);
+    if (effective) await enter(row.locator(tid("act-effective")), effective);
+  }
+  await enter(page.locator(tid("act-row")).nth(1).locator(tid("act-date")), "31/02/2025");
+  assert.match(await page.locator(`${tid("plan-acts")} ${tid("refusal")}`).innerText(), /non è una data/);
+
+  for (const [code, kind] of [["1.1", "eliminated"], ["1.2", "inserted"]]) {
+    await page.click(tid("tab-piano"));
+    await page.click(`${tid(`indicator-row-${code}`)} ${tid("indicator-open")}`);
+    await page.waitForSelector(`${tid("indicator-form")} h2:has-text("${code}")`);
+    for (const year of ["2025", "2026", "2027"]) await page.fill(tid(`target-${year}`), ">= 1");
+    await page.selectOption(tid("revision-kind"), kind);
+    await page.selectOption(tid("revision-act"), { label: "Giunta n. 129 del 02/12/2025" });
+    await page.click(tid("revision-add"));
+    await page.waitForSelector(`${tid("revisions")} li`);
+  }
+  await saved(page);
+  await page.click(tid("tab-cruscotto"));
+  assert.equal(await cellStatus(page, "1.1", 2026), "inactive", "eliminated from 2026");
+  assert.equal(await cellStatus(page, "1.2", 2025), "inactive", "inserted from 2026");
+  assert.notEqual(await cellStatus(page, "1.2", 2026), "inactive");
+  await page.selectOption(tid("filter-asof"), { label: "Giunta n. 5 del 30/01/2025" });
+  await page.waitForSelector(tid("row-1.2"), { state: "detached" });
+  assert.equal(await page.locator(tid("row-1.1")).count(), 1, "after the January act only 1.1 is in the plan");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
