@@ -161,8 +161,6 @@ strings! {
     InvalidEdit => "Questa modifica renderebbe il piano non valido, quindi non è salvata (resta nella pagina): correggila o annullala.", "This edit would make the plan invalid, so it is not saved (it stays in the page): fix it or undo it.";
     Notes => "Note", "Notes";
     SkipToContent => "Vai al contenuto", "Skip to content";
-    CodeEmpty => "Il codice non può essere vuoto.", "The code cannot be empty.";
-    CodeTaken => "Codice già usato da un altro indicatore.", "Code already used by another indicator.";
     ShortCode => "Sigla (es. ITP)", "Short code (e.g. ITP)";
     SourceText => "Algoritmo di calcolo (testo della fonte)", "Calculation as written in the source";
     Inserted => "Inserito", "Inserted";

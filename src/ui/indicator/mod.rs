@@ -134,8 +134,9 @@ pub fn Editor() -> impl IntoView {
         let Some(code) = state.selected.get_untracked() else {
             return;
         };
-        let mut new_code = None;
-        state.edit(None, |p| new_code = ops::duplicate(p, &code));
+        let new_code = change(state, refused, None, |p| {
+            edit::duplicate_indicator(p, &code)
+        });
         if new_code.is_some() {
             state.selected.set(new_code);
         }
@@ -242,7 +243,7 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
     // The code field: saved as you type when it is a free code; otherwise the text stays, with
     // the message, and the plan keeps the last good code.
     let code_draft = RwSignal::new(code);
-    let code_error = RwSignal::new(None::<T>);
+    let code_error = RwSignal::new(None::<Refusal>);
     let plan_code = Memo::new(move |_| ind.with(|i| i.as_ref().map(|i| i.code.clone())));
     Effect::new(move |_| {
         // The code changed elsewhere (undo): show it, unless it is what was typed here.
@@ -267,22 +268,15 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
             code_error.set(None);
             return;
         }
-        if new.is_empty() {
-            code_error.set(Some(T::CodeEmpty));
-            return;
-        }
-        if state.plan.with_untracked(|p| ops::find(p, &new).is_some()) {
-            code_error.set(Some(T::CodeTaken));
-            return;
-        }
-        code_error.set(None);
-        let n2 = new.clone();
+        // Refused (empty, too long, taken — the reason names who has it): the text stays.
         let key = opened_as.try_with_value(|c| format!("code:{c}"));
-        state.edit(key.as_deref(), move |p| {
-            if let Some(i) = ops::find_mut(p, &old) {
-                i.code = n2;
-            }
-        });
+        if change(state, code_error, key.as_deref(), |p| {
+            edit::recode_indicator(p, &old, &new)
+        })
+        .is_none()
+        {
+            return;
+        }
         code_s.set(new.clone());
         live.set_value(Some(new.clone()));
         state.selected.set(Some(new));
@@ -313,8 +307,8 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
                             aria-invalid=move || code_error.get().is_some().to_string()
                             on:input=on_code
                         />
-                        {move || code_error.get().map(|k| {
-                            view! { <span class="field-error" role="alert" data-testid="field-code-error">{t(k)}</span> }
+                        {move || code_error.get().map(|r| {
+                            view! { <span class="field-error" role="alert" data-testid="field-code-error">{r.message(lang.get()).to_string()}</span> }
                         })}
                     </label>
                     <label>
