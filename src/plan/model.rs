@@ -277,6 +277,14 @@ impl Plan {
         })
     }
 
+    /// All indicators, to change them in place (dashboard order).
+    pub fn indicators_mut(&mut self) -> impl Iterator<Item = &mut Indicator> {
+        self.missions
+            .iter_mut()
+            .flat_map(|m| m.objectives.iter_mut())
+            .flat_map(|o| o.indicators.iter_mut())
+    }
+
     pub fn owner(&self, id: &str) -> Option<&Owner> {
         self.owners.iter().find(|o| o.id == id)
     }

@@ -134,14 +134,8 @@ pub fn remove_act(plan: &mut Plan, id: &str, with_revisions: bool) -> Change {
             ),
         ));
     }
-    for objective in plan
-        .missions
-        .iter_mut()
-        .flat_map(|m| m.objectives.iter_mut())
-    {
-        for ind in &mut objective.indicators {
-            ind.revisions.retain(|e| !cites(e));
-        }
+    for ind in plan.indicators_mut() {
+        ind.revisions.retain(|e| !cites(e));
     }
     plan.deliberations.retain(|d| d.id != id);
     Ok(())

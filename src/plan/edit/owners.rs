@@ -101,27 +101,21 @@ pub fn merge_owners(plan: &mut Plan, from: &str, into: &str) -> Change {
             return Err(no_owner(id));
         }
     }
-    for objective in plan
-        .missions
-        .iter_mut()
-        .flat_map(|m| m.objectives.iter_mut())
-    {
-        for ind in &mut objective.indicators {
-            if ind.owners.iter().any(|o| o == from) {
-                let has_into = ind.owners.iter().any(|o| o == into);
-                let mut replaced = false;
-                ind.owners.retain_mut(|o| {
-                    if o != from {
-                        return true;
-                    }
-                    if has_into || replaced {
-                        return false;
-                    }
-                    *o = into.to_string();
-                    replaced = true;
-                    true
-                });
-            }
+    for ind in plan.indicators_mut() {
+        if ind.owners.iter().any(|o| o == from) {
+            let has_into = ind.owners.iter().any(|o| o == into);
+            let mut replaced = false;
+            ind.owners.retain_mut(|o| {
+                if o != from {
+                    return true;
+                }
+                if has_into || replaced {
+                    return false;
+                }
+                *o = into.to_string();
+                replaced = true;
+                true
+            });
         }
     }
     plan.owners.retain(|o| o.id != from);
@@ -146,14 +140,8 @@ pub fn remove_owner(plan: &mut Plan, id: &str, also_from_indicators: bool) -> Ch
             ),
         ));
     }
-    for objective in plan
-        .missions
-        .iter_mut()
-        .flat_map(|m| m.objectives.iter_mut())
-    {
-        for ind in &mut objective.indicators {
-            ind.owners.retain(|o| o != id);
-        }
+    for ind in plan.indicators_mut() {
+        ind.owners.retain(|o| o != id);
     }
     plan.owners.retain(|o| o.id != id);
     Ok(())
