@@ -19,7 +19,8 @@ if [ -n "$sysroot" ] && [ -d "$sysroot/lib/rustlib/src/rust/library" ]; then
   export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
   export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
   # Added to .cargo/config.toml's wasm32 rustflags (cargo merges the two lists).
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  # Debug formatting prints nothing (`{:?}` is never shown to users: src/ui/io/mod.rs js_error).
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none"
   echo "Costruisco la pagina (release, Rust $toolchain, std ottimizzata per il peso)…" >&2
 else
   echo "Attenzione: manca Rust $toolchain con rust-src (bash scripts/setup.sh lo installa):" \
@@ -33,8 +34,11 @@ if [ "${1:-}" = "--perf" ]; then
   extra=(--features perf-hooks --dist dist-perf)
 fi
 trunk build --release ${extra[@]+"${extra[@]}"} >&2
-# The service worker's list of files and version (pwa/sw.js → dist/sw.js).
+# Glue, style sheet and inline script minified (esbuild): trunk's minifier cannot read the glue.
+node scripts/minify.mjs "$dist"
+# The service worker's list of files and version (pwa/sw.js → dist/sw.js), then the worker minified.
 node scripts/pwa.mjs "$dist"
+node scripts/minify.mjs --sw "$dist"
 # The page weight budget: the build refuses a heavier page (docs/performance.md).
 # (The --perf page carries measuring hooks users never download: it is not held to the budget.)
 if [ "$dist" = dist ]; then

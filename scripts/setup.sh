@@ -115,7 +115,7 @@ grep -q "wasm_bindgen = \"$wbg_version\"" "$root/Trunk.toml" \
   || die "Trunk.toml [tools] wasm_bindgen non è $wbg_version (la versione in Cargo.lock): aggiornalo."
 
 # 4. node + npm: binaryen's wasm-opt (npm, a current version; Debian's 108 breaks today's wasm),
-#    and for the tests playwright-core.
+#    esbuild (scripts/minify.mjs), and for the tests playwright-core.
 missing=()
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
@@ -126,8 +126,8 @@ node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 
 binaryen="$(sed -n 's/.*"binaryen": "\([0-9]*\)\..*/\1/p' "$root/scripts/package.json")"
 grep -q "wasm_opt = \"version_$binaryen\"" "$root/Trunk.toml" \
   || die "Trunk.toml [tools] wasm_opt non è version_$binaryen (la versione di binaryen in scripts/package.json): aggiornalo."
-if [ ! -x "$root/scripts/node_modules/.bin/wasm-opt" ]; then
-  say "installo wasm-opt (binaryen, da npm)"
+if [ ! -x "$root/scripts/node_modules/.bin/wasm-opt" ] || [ ! -x "$root/scripts/node_modules/.bin/esbuild" ]; then
+  say "installo wasm-opt (binaryen) ed esbuild, da npm"
   (cd "$root/scripts" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 

@@ -62,7 +62,7 @@ test("a new release is kept for the next visit, and the page says so", async () 
 
     // A new release: the server now serves a service worker with another version.
     options.rewrite = (rel, body) =>
-      rel === "sw.js" ? Buffer.from(body.toString().replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-new"')) : body;
+      rel === "sw.js" ? Buffer.from(body.toString().replace(/VERSION ?= ?"([0-9a-f]+)"/, 'VERSION="$1-new"')) : body;
     await page.reload();
     await page.waitForSelector(tid("app"));
     const notice = await page.waitForSelector(tid("notice-update"), { timeout: 30_000 });

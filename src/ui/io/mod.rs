@@ -6,6 +6,16 @@ pub mod share;
 
 use wasm_bindgen::JsCast;
 
+/// The words of a JavaScript exception (its `message`, else its text): the page is built without
+/// `Debug` formatting (`-Zfmt-debug=none`, scripts/build.sh), so `{:?}` would print nothing.
+pub fn js_error(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "errore del browser".to_string())
+}
+
 /// Offers `content` as a file download (Blob + object URL + `<a download>`).
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
     let parts = js_sys::Array::new();
@@ -13,14 +23,14 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| js_error(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_error(&e))?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
     let anchor = document
         .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(|e| js_error(&e))?
         .dyn_into::<web_sys::HtmlAnchorElement>()
         .map_err(|_| "no anchor".to_string())?;
     anchor.set_href(&url);
@@ -45,7 +55,7 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
     let promise = file.text();
     let value = wasm_bindgen_futures::JsFuture::from(promise)
         .await
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| js_error(&e))?;
     value
         .as_string()
         .ok_or_else(|| "il file non è testo".to_string())

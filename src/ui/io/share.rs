@@ -19,7 +19,7 @@ pub fn decode(fragment: &str) -> Result<String, String> {
         .decode(data.trim())
         .map_err(|e| e.to_string())?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON)
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| format!("deflate: {}", e.status as i32))?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 

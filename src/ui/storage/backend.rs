@@ -62,7 +62,7 @@ fn classify(err: &JsValue) -> WriteError {
         let message = js_sys::Reflect::get(err, &JsValue::from_str("message"))
             .ok()
             .and_then(|v| v.as_string())
-            .unwrap_or_else(|| format!("{err:?}"));
+            .unwrap_or_else(|| crate::ui::io::js_error(err));
         WriteError::Other(format!("{name}: {message}"))
     }
 }
