@@ -126,10 +126,16 @@ node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 
 binaryen="$(sed -n 's/.*"binaryen": "\([0-9]*\)\..*/\1/p' "$root/scripts/package.json")"
 grep -q "wasm_opt = \"version_$binaryen\"" "$root/Trunk.toml" \
   || die "Trunk.toml [tools] wasm_opt non è version_$binaryen (la versione di binaryen in scripts/package.json): aggiornalo."
-if [ ! -x "$root/scripts/node_modules/.bin/wasm-opt" ] || [ ! -x "$root/scripts/node_modules/.bin/esbuild" ]; then
-  say "installo wasm-opt (binaryen) ed esbuild, da npm"
-  (cd "$root/scripts" && npm ci --no-audit --no-fund --loglevel=error >&2)
-fi
+# npm ci again whenever package-lock.json changed since the last install (a stamp in node_modules):
+# a clone that is pulled keeps its old node_modules, which may lack a new package.
+npm_ci() {
+  if ! cmp -s "$1/package-lock.json" "$1/node_modules/.installed-lock.json"; then
+    say "$2"
+    (cd "$1" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    cp "$1/package-lock.json" "$1/node_modules/.installed-lock.json"
+  fi
+}
+npm_ci "$root/scripts" "installo wasm-opt (binaryen) ed esbuild, da npm"
 
 if [ "$want" = test ]; then
   # 5. A real browser and its driver for the browser tests.
@@ -139,9 +145,6 @@ if [ "$want" = test ]; then
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
   # 6. The end-to-end test driver (playwright-core drives the system Chromium; it downloads no browser).
-  if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
-    say "installo le dipendenze dei test end-to-end (npm ci)"
-    (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error >&2)
-  fi
+  npm_ci "$root/tests/e2e" "installo le dipendenze dei test end-to-end (npm ci)"
 fi
 say "pronto."
