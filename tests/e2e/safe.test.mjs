@@ -445,3 +445,40 @@ test("con un target non confermato, l'esportazione JSON e CSV e il salvataggio h
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test("Versioni con lo spazio del browser quasi pieno: il piano è salvato, restano le versioni più recenti e la pagina dice quante", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await saved(page);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  for (const t of ["91%", "92%", "93%"]) {
+    await page.fill(tid("target-2021"), t);
+    await page.press(tid("target-2021"), "Enter");
+    await saved(page);
+  }
+  await page.click(tid("versions-toggle"));
+  const before = await page.locator(tid("version")).count();
+  assert.ok(before >= 4, `a version per save: ${before}`);
+  assert.equal(await page.locator(tid("versions-count")).innerText(), `Versioni conservate: ${before}`);
+  // Other data fill the storage but for a few thousand characters: less than a full copy of the plan.
+  await page.evaluate(() => {
+    const used = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0);
+    localStorage.setItem("riempitivo", "x".repeat(5 * 1024 * 1024 - used - "riempitivo".length - 3000));
+  });
+  await page.fill(tid("target-2021"), "94%");
+  await page.press(tid("target-2021"), "Enter");
+  await saved(page);
+  const summaries = await page.locator(tid("version-summary")).allInnerTexts();
+  assert.ok(summaries.length >= 1 && summaries.length < before + 1, `older versions gave way: ${summaries.length}`);
+  assert.equal(summaries[0], "9.7 target 2021: 93% → 94%", "the newest is kept");
+  assert.equal(
+    await page.locator(tid("versions-count")).innerText(),
+    `Versioni conservate: ${summaries.length} Lo spazio del browser non basta per tutte: sono conservate le più recenti.`,
+  );
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem(`cruscotto.piano.${localStorage.getItem("cruscotto.attivo")}`)));
+  const i97 = stored.missions.flatMap((m) => m.objectives).flatMap((o) => o.indicators).find((i) => i.code === "9.7");
+  assert.equal(i97.targets["2021"].text, "94%", "the plan itself is saved");
+  await assertAccessible(page, "Versioni ridotte per spazio");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
