@@ -2,6 +2,7 @@
 //! exchange format (versioned, with a JSON Schema), loading with validation, and evaluation.
 
 mod default;
+pub mod delta;
 pub mod edit;
 mod envelope;
 mod example;

@@ -210,6 +210,8 @@ strings! {
     ImportedAsNew => "Importato come nuovo piano:", "Imported as a new plan:";
     ChartValues => "Valori del grafico", "Chart values";
     PageBottom => "Pagina (in fondo all'elenco)", "Page (end of the list)";
+    VersionsKept => "Versioni conservate:", "Versions kept:";
+    VersionsShort => "Lo spazio del browser non basta per tutte: sono conservate le più recenti.", "The browser's storage cannot hold them all: the newest are kept.";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

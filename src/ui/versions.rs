@@ -35,6 +35,12 @@ pub fn VersionsPanel() -> impl IntoView {
             <section class="card versions" id="versions-panel" data-testid="versions">
                 <h2><Tr k=T::Versions /></h2>
                 <p class="muted"><Tr k=T::VersionsHelp /></p>
+                <p data-testid="versions-count">
+                    <Tr k=T::VersionsKept />
+                    " "
+                    {move || state.versions.with(Vec::len)}
+                    {move || state.versions_short.get().then(|| view! { " " <Tr k=T::VersionsShort /> })}
+                </p>
                 {move || {
                     let list = state.versions.get();
                     if list.is_empty() {

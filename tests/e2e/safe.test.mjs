@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { openApp, sharedEnv, tid, saved, openWithExample } from "./harness.mjs";
+import { assertAccessible, openApp, sharedEnv, tid, saved, openWithExample } from "./harness.mjs";
 
 const env = sharedEnv();
 
@@ -332,6 +332,153 @@ test("Versioni: ogni salvataggio è una versione con cosa è cambiato; anteprima
   assert.match(after[0], /^ripristinata la versione del .*: aggiunto obiettivo 9$/);
   await page.reload();
   await page.waitForSelector(tid("row-9.7"));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("Versioni di un piano grande: dopo 31 modifiche salvate e un ricaricamento restano almeno 30 versioni, leggibili", async () => {
+  // Big enough that 30 full copies cannot fit in the browser's storage (checked below); the
+  // 13 000-indicator plan works too, but 31 saves of 12 MB take minutes on a CI machine.
+  const N = Number(process.env.CRUSCOTTO_VERSIONS_PLAN ?? 6_000);
+  const { ctx, page, errors } = await openApp(env.browser, env.url);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const base = JSON.parse(await readFile(await download.path(), "utf8"));
+  const json = JSON.stringify(bigPlan(base, N));
+  await page.setInputFiles(tid("import-file"), { name: "grande.json", mimeType: "application/json", buffer: Buffer.from(json) }, { timeout: 120_000 });
+  await page.waitForSelector(tid("import-ready"), { timeout: 120_000 });
+  await page.click(tid("import-as-new"));
+  const savedBig = () => page.waitForSelector(`${tid("save-state")}[data-state="saved"]`, { timeout: 60_000 });
+  await savedBig();
+  // One full copy per version could not hold 30: the stored plan alone is this big.
+  const planChars = await page.evaluate(() =>
+    Math.max(...Object.keys(localStorage).filter((k) => k.startsWith("cruscotto.piano.")).map((k) => localStorage.getItem(k).length)),
+  );
+  assert.ok(planChars * 30 > 5 * 1024 * 1024, `full copies would not fit: ${planChars} characters each`);
+  await page.click(tid("tab-indicatore"));
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="indicator-select"] option').length === n, N, { timeout: 60_000 });
+  await page.selectOption(tid("indicator-select"), "1.1");
+  const edits = 31;
+  for (let k = 1; k <= edits; k++) {
+    await page.fill(tid("target-2021"), `${k}%`);
+    await page.press(tid("target-2021"), "Enter");
+    await savedBig();
+  }
+  await page.reload();
+  await page.waitForFunction((n) => document.querySelector('[data-testid="plan-title"]')?.textContent === `Piano grande ${n}`, N, { timeout: 60_000 });
+  await page.click(tid("versions-toggle"));
+  const summaries = await page.locator(tid("version-summary")).allInnerTexts();
+  assert.ok(summaries.length >= 30, `versions kept: ${summaries.length}`);
+  assert.match(await page.locator(tid("versions-count")).innerText(), new RegExp(`^Versioni conservate: ${summaries.length}$`));
+  assert.match(summaries[0], new RegExp(`^1\\.1 target 2021: .* → ${edits}%$`));
+  // The oldest edit kept (29 deltas back from the newest) reads back: previewing it says what restoring would change.
+  const k = edits - 28;
+  const i = summaries.findIndex((s) => s.endsWith(`→ ${k}%`));
+  assert.ok(i >= 28, `the version with ${k}% is listed: ${summaries}`);
+  await page.locator(tid("version-preview")).nth(i).click();
+  assert.equal(await page.locator(tid("version-preview-box")).innerText().then((t) => t.split("\n").pop()), `1.1 target 2021: ${edits}% → ${k}%`);
+  await page.locator(tid("version-restore")).nth(i).click();
+  await savedBig();
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "1.1");
+  assert.equal(await page.inputValue(tid("target-2021")), `${k}%`, "the restored version is the open plan");
+  assert.match(await page.locator(tid("version-summary")).first().innerText(), new RegExp(`^ripristinata la versione del .*: 1\\.1 target 2021: ${edits}% → ${k}%$`));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("importare un piano che non entra nello spazio rimasto: l'avviso viene prima, e il piano tenuto non cambia", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await saved(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const plan = JSON.parse(await readFile(await download.path(), "utf8"));
+  plan.title = "Piano che non entra";
+  const title = await page.locator(tid("plan-title")).innerText();
+  // Another site's data (or other plans) fill the storage to a few characters of its size, so that
+  // a plan of normal size no longer fits.
+  const stored = await page.evaluate(() => {
+    const used = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0);
+    localStorage.setItem("riempitivo", "x".repeat(5 * 1024 * 1024 - used - "riempitivo".length - 100));
+    return JSON.stringify(Object.entries(localStorage).filter(([k]) => k !== "riempitivo").sort());
+  });
+  await page.setInputFiles(tid("import-file"), { name: "p.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.waitForSelector(tid("import-ready"));
+  assert.match(await page.locator(tid("import-too-big")).innerText(), /^Attenzione: questo piano non entra nello spazio rimasto nel browser/);
+  assert.equal(await page.locator(tid("import-too-big")).getAttribute("role"), "alert");
+  await assertAccessible(page, "avviso: il piano importato non entra");
+  // Nothing changed yet: the plan shown and everything stored are as before.
+  assert.equal(await page.locator(tid("plan-title")).innerText(), title);
+  const now = () => page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k !== "riempitivo").sort()));
+  assert.equal(await now(), stored);
+  await page.click(tid("import-cancel"));
+  assert.equal(await page.locator(tid("import-ready")).count(), 0);
+  assert.equal(await page.locator(tid("plan-title")).innerText(), title);
+  assert.equal(await now(), stored);
+  // With room again, the same file imports without a warning.
+  await page.evaluate(() => localStorage.removeItem("riempitivo"));
+  await page.setInputFiles(tid("import-file"), { name: "p.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.waitForSelector(tid("import-ready"));
+  assert.equal(await page.locator(tid("import-too-big")).count(), 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("con un target non confermato, l'esportazione JSON e CSV e il salvataggio hanno il target confermato", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await saved(page);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  await page.locator(tid("target-2021")).fill(">= 9,,5%");
+  await page.click(tid("tab-cruscotto"));
+  await page.waitForSelector(`${tid("row-9.7")} ${tid("unfinished")}`);
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const plan = JSON.parse(await readFile(await json.path(), "utf8"));
+  const i97 = plan.missions.flatMap((m) => m.objectives).flatMap((o) => o.indicators).find((i) => i.code === "9.7");
+  assert.equal(i97.targets["2021"].text, "90%", "the export has the committed target");
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-csv"))]);
+  const rows = (await readFile(await csv.path(), "utf8")).split("\n").filter((l) => /(^|[;,])"?9\.7"?[;,]/.test(l));
+  assert.equal(rows.length, 1, "the CSV has a row for 9.7");
+  assert.ok(/(^|[;,])"?90\s?%"?[;,]/.test(rows[0]) && !rows[0].includes("9,,5"), `the committed target, no unfinished text: ${rows}`);
+  const stored = await page.evaluate(() => localStorage.getItem(`cruscotto.piano.${localStorage.getItem("cruscotto.attivo")}`));
+  const storedPlan = JSON.parse(stored);
+  const s97 = storedPlan.missions.flatMap((m) => m.objectives).flatMap((o) => o.indicators).find((i) => i.code === "9.7");
+  assert.equal(s97.targets["2021"].text, "90%", "storage keeps the committed target");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("Versioni con lo spazio del browser quasi pieno: il piano è salvato, restano le versioni più recenti e la pagina dice quante", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await saved(page);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  for (const t of ["91%", "92%", "93%"]) {
+    await page.fill(tid("target-2021"), t);
+    await page.press(tid("target-2021"), "Enter");
+    await saved(page);
+  }
+  await page.click(tid("versions-toggle"));
+  const before = await page.locator(tid("version")).count();
+  assert.ok(before >= 4, `a version per save: ${before}`);
+  assert.equal(await page.locator(tid("versions-count")).innerText(), `Versioni conservate: ${before}`);
+  // Other data fill the storage but for a few thousand characters: less than a full copy of the plan.
+  await page.evaluate(() => {
+    const used = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0);
+    localStorage.setItem("riempitivo", "x".repeat(5 * 1024 * 1024 - used - "riempitivo".length - 3000));
+  });
+  await page.fill(tid("target-2021"), "94%");
+  await page.press(tid("target-2021"), "Enter");
+  await saved(page);
+  const summaries = await page.locator(tid("version-summary")).allInnerTexts();
+  assert.ok(summaries.length >= 1 && summaries.length < before + 1, `older versions gave way: ${summaries.length}`);
+  assert.equal(summaries[0], "9.7 target 2021: 93% → 94%", "the newest is kept");
+  assert.equal(
+    await page.locator(tid("versions-count")).innerText(),
+    `Versioni conservate: ${summaries.length} Lo spazio del browser non basta per tutte: sono conservate le più recenti.`,
+  );
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem(`cruscotto.piano.${localStorage.getItem("cruscotto.attivo")}`)));
+  const i97 = stored.missions.flatMap((m) => m.objectives).flatMap((o) => o.indicators).find((i) => i.code === "9.7");
+  assert.equal(i97.targets["2021"].text, "94%", "the plan itself is saved");
+  await assertAccessible(page, "Versioni ridotte per spazio");
   assert.deepEqual(errors, []);
   await ctx.close();
 });

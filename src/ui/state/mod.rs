@@ -65,6 +65,8 @@ pub struct AppState {
     pub storage_used: RwSignal<usize>,
     /// The saved versions of the open plan, oldest first.
     pub versions: RwSignal<Vec<storage::versions::Version>>,
+    /// The storage could not hold every version thinning keeps: the newest are kept.
+    pub versions_short: RwSignal<bool>,
     /// The plan as last saved (what the next version is compared with).
     saved_plan: StoredValue<Option<Plan>>,
     /// The version being restored (named in the next version's summary).
@@ -108,6 +110,7 @@ impl AppState {
             unfinished: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             versions: RwSignal::new(Vec::new()),
+            versions_short: RwSignal::new(false),
             saved_plan: StoredValue::new(None),
             restoring: StoredValue::new(None),
             storage_used: RwSignal::new(0),

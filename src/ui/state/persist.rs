@@ -172,11 +172,11 @@ impl AppState {
             SaveState::Pending | SaveState::Failed(_) => {}
         }
         let id = self.active.get_untracked();
-        let text = self.plan.with_untracked(storage_json);
+        let json = self.plan.with_untracked(storage_json);
         // Only a plan that loads back is stored (else the next visit would find it unreadable).
         // Very large plans are checked by their edits only: a full check would cost seconds.
-        if text.len() < CHECK_LIMIT {
-            if let Err(e) = plan::load(&text) {
+        if json.len() < CHECK_LIMIT {
+            if let Err(e) = plan::load(&json) {
                 let en = self.lang.get_untracked().is_en();
                 let detail = e
                     .problems()
@@ -197,15 +197,16 @@ impl AppState {
             }
         }
         self.notices.dismiss_kind("invalid");
-        let text = storage::pack(&text);
+        let text = storage::pack(&json);
         let mut written = storage::write_plan_text(&id, &text);
         // The plan comes before its old versions: a full storage gives up versions first.
         while written == Err(WriteError::Full) && storage::versions::shed(&id) {
+            self.versions_short.set(true);
             written = storage::write_plan_text(&id, &text);
         }
         match written {
             Ok(()) => {
-                self.record_version(&id, &text);
+                self.record_version(&id, &json, &text);
                 self.last_text.set_value(text);
                 self.storage_used.set(storage::used_chars());
                 self.save.set(SaveState::Saved);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::super::i18n::T;
-use super::super::storage::{self, versions};
+use super::super::storage::versions;
 use super::{now_ms, storage_json, AppState};
 use crate::plan::{history, Plan};
 
@@ -25,12 +25,13 @@ impl AppState {
     /// After opening plan `id` showing `plan`: its versions, and the plan they start from.
     pub(super) fn load_versions(&self, id: &str, plan: &Plan) {
         self.versions.set(versions::list(id));
+        self.versions_short.set(false);
         self.saved_plan.set_value(Some(plan.clone()));
         self.restoring.set_value(None);
     }
 
-    /// After the open plan was stored as `stored`: a version, unless nothing changed.
-    pub(super) fn record_version(&self, id: &str, stored: &str) {
+    /// After the open plan was stored as `stored` (its JSON: `json`): a version, unless nothing changed.
+    pub(super) fn record_version(&self, id: &str, json: &str, stored: &str) {
         let lang = self.lang.get_untracked();
         let now = now_ms();
         let current = self.plan.get_untracked();
@@ -50,12 +51,7 @@ impl AppState {
         if first {
             // The plan as it was before its first recorded edit is a version too.
             if let Some(json) = opened {
-                versions::record(
-                    id,
-                    &storage::pack(&json),
-                    T::VersionOpened.in_(lang).into(),
-                    now - 1.0,
-                );
+                versions::record(id, &json, "", T::VersionOpened.in_(lang).into(), now - 1.0);
             }
         }
         let summary = match (summary, first) {
@@ -68,8 +64,11 @@ impl AppState {
             None => summary,
         };
         self.restoring.set_value(None);
-        let kept = versions::record(id, stored, summary, now);
+        let (kept, short) = versions::record(id, json, stored, summary, now);
         self.versions.set(kept);
+        if short {
+            self.versions_short.set(true);
+        }
         self.saved_plan.set_value(Some(current));
     }
 
