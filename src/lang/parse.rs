@@ -56,6 +56,14 @@ pub const KEYWORDS: &[&str] = &[
     "di",
     "rilevazione",
     "baseline",
+    // Words of the forms plans write (written.rs), for near misses: «inferore» → «inferiore».
+    "almeno",
+    "inferiore",
+    "superiore",
+    "maggiore",
+    "minore",
+    "uguale",
+    "mantenimento",
 ];
 
 pub(super) type R<T> = Result<T, Diagnostic>;

@@ -245,11 +245,19 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
         }
     }
 
+    // Where the last digit or operator is: words after it may be a label (computed once, so
+    // that trying a label at each word stays linear).
+    let last_hard = l
+        .char_indices()
+        .rfind(|&(_, c)| c.is_ascii_digit() || "<>=≥≤≠!+*/^()[];%€".contains(c))
+        .map_or(0, |(k, _)| k);
     let mut i = 0;
     let mut after_number = false;
     let mut range_from = false;
     while i < l.len() {
         let rest = &l[i..];
+        #[cfg(test)]
+        crate::work::add(crate::work::Work::ByteScanned, 1);
         let c = rest.chars().next().unwrap_or(' ');
         let word_start = i == 0 || !is_word(l[..i].chars().next_back().unwrap_or(' '));
         if c.is_ascii_digit() {
@@ -354,7 +362,7 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
                 continue;
             }
             // `Almeno 100 progetti di sviluppo …`: words after the number name what it counts.
-            if after_number && is_label(rest) {
+            if after_number && i > last_hard && is_label(rest) {
                 put(&mut out, i, l.len(), "");
                 break;
             }
@@ -452,20 +460,38 @@ const VALUE_START: &[&str] = &[
     "", "e", "o", "and", "or", "(", "entro", "by", "tra", "between", ">", "<", "=", "≥", "≤",
 ];
 
-/// The rewritten text before `i` ends with one of `tokens` (or is blank, for `""`).
+/// The rewritten text before `i` ends with one of `tokens` (or is blank, for `""`). Looks
+/// back over the blanks and one token only, so that the rewrite stays linear.
 fn after(out: &[u8], i: usize, tokens: &[&str]) -> bool {
-    let Some(before) = out.get(..i).and_then(|b| std::str::from_utf8(b).ok()) else {
+    let Some(before) = out.get(..i) else {
         return false;
     };
-    let before = before.trim_end().to_ascii_lowercase();
+    let mut end = before.len();
+    while end > 0 && before[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    #[cfg(test)]
+    crate::work::add(crate::work::Work::ByteScanned, (before.len() - end) as u64);
+    if end == 0 {
+        return tokens.contains(&"");
+    }
+    // The longest token is 7 bytes (`between`); 8 show whether a word goes on before it.
+    let start = end.saturating_sub(8);
+    let Ok(last) = std::str::from_utf8(&before[start..end]) else {
+        // A multi-byte character cut by the window: it ends no ASCII token but `≥`/`≤`.
+        let tail = String::from_utf8_lossy(&before[start..end]);
+        return ["≥", "≤"]
+            .iter()
+            .any(|t| tokens.contains(t) && tail.ends_with(t));
+    };
+    let last = last.to_ascii_lowercase();
     tokens.iter().any(|t| {
-        if t.is_empty() {
-            return before.is_empty();
-        }
         // A word token is a whole word: `tra`, not the end of `extra`.
-        before.ends_with(t)
+        !t.is_empty()
+            && last.ends_with(t)
             && (!t.starts_with(char::is_alphabetic)
-                || !before[..before.len() - t.len()].ends_with(is_word))
+                || (start == 0 && last.len() == t.len())
+                || !last[..last.len() - t.len()].ends_with(is_word))
     })
 }
 
@@ -641,9 +667,6 @@ fn is_label(rest: &str) -> bool {
         && !COMPARISONS
             .iter()
             .any(|(p, _)| p.split(' ').next() == Some(first))
-        && !rest
-            .chars()
-            .any(|c| c.is_ascii_digit() || "<>=≥≤≠!+*/^()[];%€".contains(c))
 }
 
 #[cfg(test)]
