@@ -53,6 +53,15 @@ const FORMS: &[(&str, &str)] = &[
     ("Almeno 100 progetti di sviluppo di soluzioni IA", "≥ 100"),
     ("450 PA attivano Web Analytics Italia.", "450"),
     ("Baseline: 800 servizi", "Anno di rilevazione"),
+    ("max 10", "≤ 10"),
+    ("maggiore di 3", "> 3"),
+    ("oltre 3", "> 3"),
+    ("più di 3", "> 3"),
+    ("meno di 3", "< 3"),
+    ("fino a 10", "≤ 10"),
+    ("uguale a 100%", "= 100%"),
+    ("12 mesi", "12"),
+    ("completato", "= 1"),
 ];
 
 #[test]
@@ -108,6 +117,8 @@ fn forms_that_cannot_be_read_are_refused_with_the_accepted_form() {
         // The caret is under what was written.
         assert!(text[d.span.clone()].chars().count() >= 2, "{text}: {d:?}");
     }
+    // A base year written in words is not read (a syntax error), never misread.
+    assert!(parse_target("≥ valore 2022").is_err());
     // A near miss names the closest word.
     let d = &parse_target("inferore al 90%").unwrap_err()[0];
     assert!(
