@@ -139,7 +139,7 @@ const COMPARISONS: &[(&str, CmpOp)] = &[
 /// number (`entro il 31/12/2025`, `tra l'80% e il 90%`): they carry no meaning here.
 const LINKS: &[&str] = &[
     "dell'", "della", "dello", "all'", "alla", "allo", "agli", "alle", "del", "dei", "gli", "al",
-    "ai", "di", "il", "lo", "la", "le", "l'", "a", "i", "to", "than",
+    "ai", "di", "il", "lo", "la", "le", "l'", "a", "i", "to", "than", "dell’", "all’", "l’",
 ];
 
 /// Units written after a number, longest first.
@@ -207,7 +207,7 @@ pub(crate) const UNSUPPORTED: &[(&str, &str, &str)] = &[
         "a date is written with its year, e.g. entro 30/06/2025",
     ),
     (
-        "rispetto",
+        "rispetto, incremento, aumento, riduzione, ulteriori",
         "un target relativo a un anno si scrive sul valore di quell'anno, es. X >= X-1 * 1,05 (+5% sull'anno prima)",
         "a target relative to a year is written on that year's value, e.g. X >= X-1 * 1.05 (+5% on the year before)",
     ),
@@ -216,6 +216,16 @@ pub(crate) const UNSUPPORTED: &[(&str, &str, &str)] = &[
         "i punti percentuali si scrivono come differenza, es. X >= X-1 + 2%",
         "percentage points are written as a difference, e.g. X >= X-1 + 2%",
     ),
+];
+
+/// Words that make a target relative to a base (hint 1 of `UNSUPPORTED`).
+const RELATIVE: &[&str] = &[
+    "rispetto",
+    "incremento",
+    "aumento",
+    "riduzione",
+    "ulteriori",
+    "ulteriore",
 ];
 
 /// The text in the language's notation (same byte length as `src`) and what was found, or
@@ -301,14 +311,15 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
             }
         }
         if word_start && c.is_alphabetic() {
-            if let Some(k) = UNSUPPORTED
+            // `+5% rispetto al 2022`, `Aumento del 25% rispetto alla baseline`: relative to
+            // a base; `+2 punti`: percentage points.
+            let relative = RELATIVE
                 .iter()
-                .position(|(w, _, _)| !w.is_empty() && starts_word(rest, w))
-                .filter(|_| after_number)
-            {
-                written
-                    .refused
-                    .get_or_insert((i..i + UNSUPPORTED[k].0.len(), k));
+                .find(|w| starts_word(rest, w))
+                .map(|w| (w.len(), 1));
+            let points = (after_number && starts_word(rest, "punti")).then_some((5, 2));
+            if let Some((len, k)) = relative.or(points) {
+                written.refused.get_or_insert((i..i + len, k));
             }
             // `entro dicembre 2025`: the month's last day.
             if let Some((len, date)) = month_year(rest) {
@@ -330,7 +341,7 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
                 continue;
             }
             // `dal 5 al 10`, `dall'80% al 90%`: a range.
-            if let Some(len) = ["dall'", "dalla", "dal"]
+            if let Some(len) = ["dall'", "dall’", "dalla", "dal"]
                 .iter()
                 .find(|w| starts_word(rest, w) && value_follows(&rest[w.len()..]))
                 .map(|w| w.len())
@@ -341,7 +352,7 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
                 continue;
             }
             if range_from && after_number {
-                if let Some(len) = ["all'", "alla", "al"]
+                if let Some(len) = ["all'", "all’", "alla", "al"]
                     .iter()
                     .find(|w| starts_word(rest, w))
                     .map(|w| w.len())
@@ -498,7 +509,8 @@ fn after(out: &[u8], i: usize, tokens: &[&str]) -> bool {
 /// `rest` starts with the word `w` (whole word, or `w` ends with an apostrophe).
 fn starts_word(rest: &str, w: &str) -> bool {
     rest.starts_with(w)
-        && (w.ends_with('\'') || !rest[w.len()..].starts_with(|c: char| is_word(c) || c == '\''))
+        && (w.ends_with(['\'', '’'])
+            || !rest[w.len()..].starts_with(|c: char| is_word(c) || c == '\'' || c == '’'))
 }
 
 fn skip_spaces(s: &str) -> usize {
@@ -662,7 +674,7 @@ fn is_label(rest: &str) -> bool {
     let first = rest.split(|c: char| !is_word(c)).next().unwrap_or_default();
     !first.is_empty()
         && !is_keyword(first)
-        && !UNSUPPORTED.iter().any(|(w, _, _)| *w == first)
+        && !RELATIVE.contains(&first)
         && !UNITS_AFTER.iter().any(|(w, _)| *w == first)
         && !COMPARISONS
             .iter()
