@@ -188,3 +188,31 @@ fn a_large_map_in_reverse_order_is_read_in_one_sort() {
     assert!(map.keys().copied().eq(0..n as i32));
     assert!(map.iter().all(|(k, v)| i32::from(*v) == k % 7));
 }
+
+/// Bytes the rewrite of plan forms looks at for `n` repetitions of `unit` (articles before
+/// numbers, comparison words, words after numbers: each looks back or ahead).
+fn rewrite_work(unit: &str, n: usize) -> u64 {
+    let text = unit.repeat(n);
+    take(Work::ByteScanned);
+    let _ = parse_target(&text);
+    take(Work::ByteScanned)
+}
+
+#[test]
+fn reading_plan_forms_is_linear() {
+    for unit in [
+        "a 1 ",
+        "almeno 5 e ",
+        "5 progetti ",
+        "il      1 ",
+        "entro il 3 ",
+    ] {
+        let small = rewrite_work(unit, 50);
+        let large = rewrite_work(unit, 500);
+        assert!(small > 0, "{unit}");
+        assert!(
+            large <= 12 * small,
+            "«{unit}» ×10 looked at {large} bytes against {small}: not linear"
+        );
+    }
+}

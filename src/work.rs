@@ -12,10 +12,13 @@ pub(crate) enum Work {
     FormulaRun,
     /// An entry moved by an insertion into a `SortedMap`/`SortedSet`.
     EntryShifted,
+    /// A byte of a target's text looked at by the rewrite of plan forms (`lang::written`).
+    ByteScanned,
 }
 
 thread_local! {
-    static COUNTS: [Cell<u64>; 3] = const { [Cell::new(0), Cell::new(0), Cell::new(0)] };
+    static COUNTS: [Cell<u64>; 4] =
+        const { [Cell::new(0), Cell::new(0), Cell::new(0), Cell::new(0)] };
 }
 
 pub(crate) fn add(what: Work, n: u64) {

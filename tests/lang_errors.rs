@@ -89,7 +89,7 @@ fn missing_value_after_an_operator_says_so() {
 #[test]
 fn positions_count_characters_on_the_right_line() {
     // `≥` is 3 bytes but one column.
-    let d = &parse_target("≥ 80%\no ≥ 3 €").unwrap_err()[0];
+    let d = &parse_target("≥ 80%\no ≥ 3 $").unwrap_err()[0];
     assert_eq!((d.line, d.column), (2, 7));
-    assert_eq!(d.message(Lang::It), "atteso un operatore (+ − * / ^), «e»/«o», «parziale da …» oppure la fine del testo, trovato «€»");
+    assert_eq!(d.message(Lang::It), "atteso un operatore (+ − * / ^), «e»/«o», «parziale da …» oppure la fine del testo, trovato «$»");
 }

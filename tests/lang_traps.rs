@@ -3,7 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cruscotto::cli::{eval, plan as plan_cli};
-use cruscotto::lang::{parse_formula, parse_target, DiagnosticKind, Lang};
+use cruscotto::lang::{
+    parse_formula, parse_target, parse_target_in, CondKind, DiagnosticKind, ExprKind, Lang,
+    Notation, TargetBody,
+};
 use cruscotto::plan::{example_plan, load, to_json, LoadError};
 use serde_json::Value as Json;
 
@@ -107,31 +110,66 @@ fn a_measure_named_in_a_target_is_not_the_indicators_value() {
 }
 
 #[test]
-fn one_point_three_digits_is_refused_with_a_hint() {
+fn one_point_three_digits_is_a_thousand_in_italian_and_refused_in_english() {
+    // Issue 16 settles the trap: in an Italian plan (the default) the dot groups thousands.
+    let value = |text: &str| match parse_target(text).unwrap().body {
+        TargetBody::Condition(c) => match c.node {
+            CondKind::Compare { rhs, .. } | CondKind::Bare(rhs) => match rhs.node {
+                ExprKind::Number { value, .. } => value,
+                other => panic!("{text}: {other:?}"),
+            },
+            other => panic!("{text}: {other:?}"),
+        },
+        other => panic!("{text}: {other:?}"),
+    };
+    assert_eq!(value(">= 1.000"), 1000.0);
+    assert_eq!(value(">= 12.500"), 12500.0);
+    assert_eq!(value("= 45.000"), 45000.0);
+    assert_eq!(value(">= 1.000.000"), 1_000_000.0);
+    assert_eq!(value(">= 2.355,5"), 2355.5);
+    // Other dots are decimal points, as the language always read them.
+    assert_eq!(value(">= 1.5"), 1.5);
+    assert_eq!(value(">= 0.500"), 0.5);
+    assert_eq!(value(">= 1,000"), 1.0);
+    // Groups that are not of three digits are no number at all.
+    for text in [">= 1.000.00", ">= 1.0000.000", ">= 1.00,5"] {
+        assert!(
+            matches!(target_error(text), DiagnosticKind::MalformedNumber { .. }),
+            "{text}"
+        );
+    }
+    // A plan that writes numbers the English way keeps the refusal, with the hint.
+    let english = |text: &str| parse_target_in(text, Notation::English).unwrap_err()[0].clone();
     for text in [">= 1.000", ">= 12.500", "< 100.000%"] {
         assert!(
             matches!(
-                target_error(text),
+                english(text).kind,
                 DiagnosticKind::AmbiguousDecimalPoint { .. }
             ),
             "{text}"
         );
     }
-    let d = &parse_target(">= 1.000").unwrap_err()[0];
+    let d = english(">= 1.000");
     assert_eq!(d.column, 4);
     let it = d.message(Lang::It);
     assert!(it.contains("1000") && it.contains("1,000"), "{it}");
     assert!(d.message(Lang::En).contains("decimal point"));
-    // Other decimals with a dot, and 0.500, are not thousands.
+    let d = english(">= 1,000");
+    assert!(matches!(d.kind, DiagnosticKind::AmbiguousComma { .. }));
+    assert!(
+        d.message(Lang::It).contains("1000"),
+        "{}",
+        d.message(Lang::It)
+    );
     for text in [
         ">= 1.5",
         ">= 1.25",
         ">= 1.2345",
         ">= 0.500",
-        ">= 1,000",
         ">= 1000",
+        ">= 3,5",
     ] {
-        assert!(parse_target(text).is_ok(), "{text}");
+        assert!(parse_target_in(text, Notation::English).is_ok(), "{text}");
     }
 }
 

@@ -3,7 +3,9 @@
 //! Input fields: `target` (text, required); the indicator's value as `value` (number or
 //! "dd/mm/yyyy"), or `values` (`{"2018": 0.3, "2019": 0.28}`), or `formula` + `data`;
 //! `data` also carries benchmark series (`media_cluster`); `year`; `polarity` ("higher" or
-//! "lower"); `code` (e.g. "ITP"); `years` ([first, last]); `lang` ("it" or "en").
+//! "lower"); `code` (e.g. "ITP"); `years` ([first, last]); `lang` ("it" or "en"); `numbers`
+//! ("it": `1.000` is one thousand, the default; "en": `.` is the decimal point); `unit` (the
+//! indicator's unit, e.g. "%", "giorni": a target written in another unit is an error).
 //! Output: `{"value", "status", "score", "trace"}` or `{"error": {"message", "line", "column"}}`.
 
 use std::io::{BufRead, Write};
@@ -11,7 +13,10 @@ use std::io::{BufRead, Write};
 use serde_json::{json, Map, Value as Json};
 
 use crate::eval::{evaluate_in, Data, Date, Datum, Polarity, Scope, Series, Value};
-use crate::lang::{compose, parse_formula, parse_target, Diagnostic, Lang};
+use crate::lang::{
+    compose, parse_formula_in, parse_target_in, target_unit, Diagnostic, Lang, Notation,
+};
+use crate::plan::unit_mismatch;
 
 /// Runs the `eval` verb; returns the process exit code (0: every line was answered, 1: the
 /// output could not be written).
@@ -40,6 +45,7 @@ pub fn run(input: impl BufRead, mut output: impl Write) -> i32 {
 /// silently ignored).
 const FIELDS: &[&str] = &[
     "target", "formula", "data", "values", "value", "year", "polarity", "code", "years", "lang",
+    "numbers", "unit",
 ];
 
 fn input_error(n: usize, column: Option<usize>, lang: Lang, it: &str, en: &str) -> Json {
@@ -128,6 +134,8 @@ struct Request {
     code: Option<String>,
     years: Option<(i32, i32)>,
     lang: Lang,
+    notation: Notation,
+    unit: Option<String>,
 }
 
 /// An input error in both languages.
@@ -233,6 +241,16 @@ impl Request {
                 ))
             }
         };
+        let notation = match string(obj, "numbers")?.as_deref() {
+            None | Some("it") => Notation::Italian,
+            Some("en") => Notation::English,
+            Some(n) => {
+                return Err(bad(
+                    format!("«numbers» è «it» o «en», non «{n}»"),
+                    format!("«numbers» is «it» or «en», not «{n}»"),
+                ))
+            }
+        };
         match string(obj, "lang")?.as_deref() {
             None | Some("it") | Some("en") => {}
             Some(l) => {
@@ -298,11 +316,13 @@ impl Request {
             code: string(obj, "code")?,
             years,
             lang,
+            notation,
+            unit: string(obj, "unit")?,
         })
     }
 
     fn run(self) -> Json {
-        let target = match parse_target(&self.target) {
+        let target = match parse_target_in(&self.target, self.notation) {
             Ok(t) => t,
             Err(ds) => {
                 return ds
@@ -310,7 +330,17 @@ impl Request {
                     .map_or(Json::Null, |d| parse_error(d, "target", self.lang))
             }
         };
-        let formula = match self.formula.as_deref().map(parse_formula) {
+        if let (Some(written), Some(unit)) = (target_unit(&self.target), self.unit.as_deref()) {
+            if let Some((it, en)) = unit_mismatch(written, unit) {
+                let message = if self.lang == Lang::It { it } else { en };
+                return json!({ "error": { "message": format!("target: {message}"), "line": 1, "column": 1, "source": "target" } });
+            }
+        }
+        let formula = match self
+            .formula
+            .as_deref()
+            .map(|f| parse_formula_in(f, self.notation))
+        {
             None => None,
             Some(Ok(f)) => Some(f),
             Some(Err(ds)) => {

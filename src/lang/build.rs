@@ -13,6 +13,8 @@ pub(super) struct Builder<'s> {
     pub(super) target: bool,
     /// Inside a function call (e.g. `se(a > b; …)`) a bare name is a measure, never the code.
     pub(super) calls: std::cell::Cell<usize>,
+    /// How the plan writes numbers (`1.000`: a thousand in Italian).
+    pub(super) notation: super::written::Notation,
 }
 
 pub(super) fn span_of(p: &Pair<Rule>) -> Span {
@@ -60,7 +62,9 @@ impl<'s> Builder<'s> {
         let mut partial = None;
         for p in top.into_inner() {
             match p.as_rule() {
-                Rule::condition => body = TargetBody::Condition(deadlines(self.condition(p)?.0)),
+                Rule::condition => {
+                    body = TargetBody::Condition(range(deadlines(self.condition(p)?.0)))
+                }
                 Rule::partial => {
                     let pspan = span_of(&p);
                     let e = p.into_inner().find(|q| q.as_rule() == Rule::expr);
@@ -322,6 +326,69 @@ pub(super) fn cmp_op(p: &Pair<Rule>) -> CmpOp {
     OPS.iter()
         .find(|(s, _)| text.starts_with(s))
         .map_or(CmpOp::Eq, |&(_, op)| op)
+}
+
+/// `80-90%`, `5-10`: two numbers joined by a minus, alone as a target, are a range as plans
+/// write it, never a subtraction (nobody sets a target of 80 − 0,9).
+fn range(c: Cond) -> Cond {
+    let span = c.span;
+    match c.node {
+        CondKind::Bare(Spanned {
+            node:
+                ExprKind::Binary {
+                    op: BinOp::Sub,
+                    lhs,
+                    rhs,
+                },
+            span: e_span,
+        }) => match (&lhs.node, &rhs.node) {
+            (
+                &ExprKind::Number {
+                    value: a,
+                    percent: pa,
+                },
+                &ExprKind::Number {
+                    value: b,
+                    percent: pb,
+                },
+            ) => {
+                let low = Spanned::new(
+                    ExprKind::Number {
+                        value: a,
+                        percent: pa || pb,
+                    },
+                    lhs.span,
+                );
+                let high = Spanned::new(
+                    ExprKind::Number {
+                        value: b,
+                        percent: pa || pb,
+                    },
+                    rhs.span,
+                );
+                Spanned::new(
+                    CondKind::Between {
+                        subject: None,
+                        low,
+                        high,
+                    },
+                    span,
+                )
+            }
+            _ => Spanned::new(
+                CondKind::Bare(Spanned::new(
+                    ExprKind::Binary {
+                        op: BinOp::Sub,
+                        lhs,
+                        rhs,
+                    },
+                    e_span,
+                )),
+                span,
+            ),
+        },
+        other => Spanned::new(other, span),
+    }
 }
 
 /// A bare date among the target's conditions (`31/12/2019`, as the seed writes deadlines) is a

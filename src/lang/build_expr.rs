@@ -10,6 +10,7 @@ use super::date::Date;
 use super::diagnostic::{DiagnosticKind as K, Expected, Found};
 use super::parse::{Rule, FUNCTIONS, R};
 use super::suggest::suggest;
+use super::written::Notation;
 
 impl<'s> Builder<'s> {
     // ---- expressions -------------------------------------------------------------------
@@ -61,21 +62,9 @@ impl<'s> Builder<'s> {
             Rule::number => {
                 let percent = text.ends_with('%');
                 let written = text.trim_end_matches('%').trim_end();
-                if looks_like_thousands(written) {
-                    let kind = K::AmbiguousDecimalPoint {
-                        text: shorten(written),
-                    };
-                    return Err(self.err(span, kind));
-                }
-                let digits = written.replace(',', ".");
-                match crate::float::parse_decimal(&digits) {
-                    Some(value) if value.is_finite() => leaf(ExprKind::Number { value, percent }),
-                    _ => Err(self.err(
-                        span,
-                        K::NumberTooLarge {
-                            text: shorten(text),
-                        },
-                    )),
+                match read_number(written, self.notation) {
+                    Ok(value) => leaf(ExprKind::Number { value, percent }),
+                    Err(kind) => Err(self.err(span, kind(shorten(written)))),
                 }
             }
             Rule::date => match Date::parse(text) {
@@ -282,16 +271,61 @@ fn infix(p: &Pair<Rule>) -> Option<(BinOp, u8)> {
     })
 }
 
-/// `1.000`, `12.500`: one to three digits (not a leading 0), a dot, exactly three digits —
-/// how an Italian writes a whole number with a thousands separator.
-fn looks_like_thousands(written: &str) -> bool {
-    let Some((int, frac)) = written.split_once('.') else {
+/// `1.000`, `12.500`: one to three digits (not a leading 0), the separator `sep`, exactly three
+/// digits — how a whole number with a thousands separator is written.
+fn looks_like_thousands(written: &str, sep: char) -> bool {
+    let Some((int, frac)) = written.split_once(sep) else {
         return false;
     };
     (1..=3).contains(&int.len())
         && !int.starts_with('0')
         && frac.len() == 3
         && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+}
+
+type NumberError = fn(String) -> K;
+
+/// A number as the plan writes it (docs/language.md, «Numeri»). Italian: `.` groups thousands
+/// (`2.355`, `1.000.000`, `1.000,5`) and `,` is the decimal sign; a lone dot followed by other
+/// than three digits (`3.5`, `0.500`) stays a decimal point, as the language always read it.
+/// English: `.` is the decimal point and `1.000`, `1,000` are refused as ambiguous.
+pub(super) fn read_number(written: &str, notation: Notation) -> Result<f64, NumberError> {
+    let dots = written.matches('.').count();
+    let comma = written.contains(',');
+    let digits = match notation {
+        Notation::Italian
+            if dots > 1 || (dots == 1 && comma) || looks_like_thousands(written, '.') =>
+        {
+            let (int, frac) = written.split_once(',').unwrap_or((written, ""));
+            let mut groups = int.split('.');
+            let head = groups.next().unwrap_or_default();
+            let ok = (1..=3).contains(&head.len()) && groups.all(|g| g.len() == 3);
+            if !ok {
+                return Err(|text| K::MalformedNumber { text });
+            }
+            let int = int.replace('.', "");
+            if frac.is_empty() {
+                int
+            } else {
+                format!("{int}.{frac}")
+            }
+        }
+        Notation::Italian => written.replace(',', "."),
+        Notation::English if dots > 1 || (dots == 1 && comma) => {
+            return Err(|text| K::MalformedNumber { text })
+        }
+        Notation::English if looks_like_thousands(written, '.') => {
+            return Err(|text| K::AmbiguousDecimalPoint { text })
+        }
+        Notation::English if looks_like_thousands(written, ',') => {
+            return Err(|text| K::AmbiguousComma { text })
+        }
+        Notation::English => written.replace(',', "."),
+    };
+    match crate::float::parse_decimal(&digits) {
+        Some(value) if value.is_finite() => Ok(value),
+        _ => Err(|text| K::NumberTooLarge { text }),
+    }
 }
 
 /// Where a condition tests the indicator's value without naming it (`≥ 80%`, `tra 3 e 5`,

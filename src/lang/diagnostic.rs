@@ -100,6 +100,20 @@ pub enum DiagnosticKind {
     },
     /// `se(≥ 80%; …)`: a condition inside `se(…)` must say what it tests.
     IfNeedsSubject,
+    /// `1.000.00`, `1.0000.000`: thousands groups that are not of three digits.
+    MalformedNumber {
+        text: String,
+    },
+    /// `1,000` in a plan that writes numbers the English way: a thousand or one?
+    AmbiguousComma {
+        text: String,
+    },
+    /// A way plans write targets that cannot be read yet (`+5% rispetto al 2022`,
+    /// `entro il 30/06`): refused with the accepted form (index in `written::UNSUPPORTED`).
+    PlanForm {
+        text: String,
+        hint: usize,
+    },
     /// `1e-9` in a target, which would read as `1 e -9` (`1 and -9`).
     ScientificNotation {
         text: String,
@@ -353,6 +367,28 @@ fn message(kind: &DiagnosticKind, lang: Lang) -> String {
                 format!("«{text}» è ambiguo: qui il punto separa i decimali, non le migliaia; scrivi {whole} per il numero intero o {comma} per il decimale")
             } else {
                 format!("«{text}» is ambiguous: the dot here is a decimal point, not a thousands separator; write {whole} for the whole number or {comma} for the decimal")
+            }
+        }
+        DiagnosticKind::MalformedNumber { text } => if it {
+            format!("«{text}» non è un numero: le migliaia si separano con il punto a gruppi di tre cifre (1.000.000) e i decimali con la virgola (2.355,5)")
+        } else {
+            format!("«{text}» is not a number: thousands are grouped by a dot in threes (1.000.000) and decimals follow a comma (2.355,5)")
+        },
+        DiagnosticKind::AmbiguousComma { text } => {
+            let whole = text.replacen(',', "", 1);
+            let point = text.replacen(',', ".", 1);
+            if it {
+                format!("«{text}» è ambiguo in un piano con i numeri all'inglese: scrivi {whole} per il numero intero o {point} per il decimale")
+            } else {
+                format!("«{text}» is ambiguous in a plan with English-style numbers: write {whole} for the whole number or {point} for the decimal")
+            }
+        }
+        DiagnosticKind::PlanForm { text, hint } => {
+            let (_, h_it, h_en) = super::written::UNSUPPORTED.get(*hint).copied().unwrap_or(("", "", ""));
+            if it {
+                format!("«{text}»: questa forma non si legge ancora; {h_it}")
+            } else {
+                format!("«{text}»: this form cannot be read yet; {h_en}")
             }
         }
         DiagnosticKind::ScientificNotation { text } => if it {

@@ -13,6 +13,7 @@ mod parse;
 pub(crate) mod print;
 mod suggest;
 mod words;
+mod written;
 
 pub use ast::*;
 pub use compose::compose;
@@ -21,9 +22,11 @@ pub use diagnostic::{Diagnostic, DiagnosticKind, Expected, Found, Lang};
 #[doc(hidden)]
 pub use parse::phases;
 pub use parse::{
-    parse_formula, parse_target, FUNCTIONS, KEYWORDS, MAX_CHARS, MAX_NESTING, MAX_TREE_DEPTH,
+    parse_formula, parse_formula_in, parse_target, parse_target_in, FUNCTIONS, KEYWORDS, MAX_CHARS,
+    MAX_NESTING, MAX_TREE_DEPTH,
 };
 pub use suggest::{distance, suggest};
+pub use written::{target_unit, Notation, Unit};
 
 /// Name of the benchmark series that `media cluster` / `media` / `mean` reads.
 pub const BENCHMARK_SERIES: &str = "media_cluster";

@@ -7,6 +7,7 @@ use pest::Parser as _;
 use super::ast::*;
 use super::build::Builder;
 use super::diagnostic::{Diagnostic, DiagnosticKind as K, Expected, Found};
+use super::written::Notation;
 
 #[derive(pest_derive::Parser)]
 // pest_derive looks for the path under CARGO_MANIFEST_DIR first, then under `src/`.
@@ -55,12 +56,25 @@ pub const KEYWORDS: &[&str] = &[
     "di",
     "rilevazione",
     "baseline",
+    // Words of the forms plans write (written.rs), for near misses: «inferore» → «inferiore».
+    "almeno",
+    "inferiore",
+    "superiore",
+    "maggiore",
+    "minore",
+    "uguale",
+    "mantenimento",
 ];
 
 pub(super) type R<T> = Result<T, Diagnostic>;
 
 /// Parses an indicator's formula, e.g. `fascicoli_creati / fascicoli_ricevuti`.
 pub fn parse_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
+    parse_formula_in(src, Notation::Italian)
+}
+
+/// [`parse_formula`] for a plan that writes numbers in `notation`.
+pub fn parse_formula_in(src: &str, notation: Notation) -> Result<Formula, Vec<Diagnostic>> {
     guard(src).map_err(|d| vec![d])?;
     let mut top = RulesParser::parse(Rule::formula, src).map_err(|e| {
         let mut d = from_pest(src, e);
@@ -80,6 +94,7 @@ pub fn parse_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
         src,
         target: false,
         calls: Default::default(),
+        notation,
     };
     let inner = top.next().and_then(|p| p.into_inner().next());
     let expr = match inner {
@@ -89,14 +104,30 @@ pub fn parse_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
     Ok(Formula { expr })
 }
 
-/// Parses a yearly target, e.g. `>= 80%`, `X < X-1`, `entro 31/12/2019`, `Anno di rilevazione`.
+/// Parses a yearly target, e.g. `>= 80%`, `X < X-1`, `entro 31/12/2019`, `Anno di rilevazione`,
+/// and the forms plans write (`almeno 5`, `non inferiore al 90%`, `<= 10 gg.`: `written.rs`).
 pub fn parse_target(src: &str) -> Result<Target, Vec<Diagnostic>> {
+    parse_target_in(src, Notation::Italian)
+}
+
+/// [`parse_target`] for a plan that writes numbers in `notation`.
+pub fn parse_target_in(src: &str, notation: Notation) -> Result<Target, Vec<Diagnostic>> {
     guard(src).map_err(|d| vec![d])?;
-    let mut top = RulesParser::parse(Rule::target, src).map_err(|e| vec![from_pest(src, e)])?;
+    // The rewritten text has the same byte offsets: errors are located (and quoted) in `src`.
+    let rewritten = super::written::rewrite(src);
+    if let Some((_, w)) = &rewritten {
+        if let Some((at, hint)) = w.refused.clone() {
+            let text = src.get(at.clone()).unwrap_or_default().to_string();
+            return Err(vec![Diagnostic::at(src, at, K::PlanForm { text, hint })]);
+        }
+    }
+    let text = rewritten.as_ref().map_or(src, |(t, _)| t.as_str());
+    let mut top = RulesParser::parse(Rule::target, text).map_err(|e| vec![from_pest(src, e)])?;
     let b = Builder {
         src,
         target: true,
         calls: Default::default(),
+        notation,
     };
     b.target(top.next()).map_err(|d| vec![d])
 }

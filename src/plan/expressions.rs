@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use crate::eval::{target_problem, Polarity};
-use crate::lang::{parse_formula, parse_target, Diagnostic, Lang};
+use crate::lang::{
+    parse_formula_in, parse_target_in, target_unit, Diagnostic, Lang, Notation, Unit,
+};
 
 use super::model::Indicator;
 use super::problem::Problem;
@@ -15,6 +17,8 @@ use super::problem::Problem;
 pub(super) struct Checked<'p> {
     formulas: HashMap<&'p str, Vec<Diagnostic>>,
     targets: HashMap<(&'p str, Polarity), TargetCheck>,
+    /// How the plan writes numbers (`defaults.numbers`).
+    pub(super) notation: Notation,
 }
 
 enum TargetCheck {
@@ -29,11 +33,13 @@ pub(super) fn check_indicator<'p>(
     out: &mut Vec<Problem>,
     checked: &mut Checked<'p>,
 ) {
+    let notation = checked.notation;
     if let Some(formula) = &indicator.formula {
-        let diagnostics = checked
-            .formulas
-            .entry(formula.as_str())
-            .or_insert_with(|| parse_formula(formula).err().unwrap_or_default());
+        let diagnostics = checked.formulas.entry(formula.as_str()).or_insert_with(|| {
+            parse_formula_in(formula, notation)
+                .err()
+                .unwrap_or_default()
+        });
         let at = format!("{path}.formula");
         out.extend(
             diagnostics
@@ -47,7 +53,7 @@ pub(super) fn check_indicator<'p>(
         let check = checked
             .targets
             .entry((text.as_str(), indicator.polarity))
-            .or_insert_with(|| match parse_target(text) {
+            .or_insert_with(|| match parse_target_in(text, notation) {
                 Err(diagnostics) => TargetCheck::Invalid(diagnostics),
                 // What is wrong whatever the data (a partial floor beyond the target).
                 Ok(target) => TargetCheck::Parsed(
@@ -71,6 +77,12 @@ pub(super) fn check_indicator<'p>(
             )),
             TargetCheck::Parsed(None) => {}
         }
+        // `<= 10 gg.` on an indicator in %: the target's unit must be the indicator's.
+        if let (Some(written), Some(unit)) = (target_unit(text), indicator.unit.as_deref()) {
+            if let Some((it, en)) = unit_mismatch(written, unit) {
+                out.push(Problem::new(at(), it, en));
+            }
+        }
     }
 }
 
@@ -81,4 +93,26 @@ fn problem(path: &str, it: &str, en: &str, d: &Diagnostic) -> Problem {
         format!("{en}: {}", d.message(Lang::En)),
     )
     .at(d.line, d.column)
+}
+
+/// A target written in `written` on an indicator whose unit is `unit` (free text: `%`,
+/// `giorni`, `€`…): the two must agree. Units this table does not know are not judged.
+pub fn unit_mismatch(written: Unit, unit: &str) -> Option<(String, String)> {
+    let percent = matches!(unit.trim(), "%" | "percentuale" | "Percentuale" | "percent");
+    let agrees = match Unit::of_indicator(unit) {
+        Some(u) => u == written,
+        None => !percent,
+    };
+    (!agrees).then(|| {
+        (
+            format!(
+                "target in {} su un indicatore in «{unit}»: l'unità del target dev'essere quella dell'indicatore",
+                written.name(Lang::It)
+            ),
+            format!(
+                "target in {} on an indicator in «{unit}»: the target's unit must be the indicator's",
+                written.name(Lang::En)
+            ),
+        )
+    })
 }

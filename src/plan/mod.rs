@@ -7,6 +7,7 @@ pub mod edit;
 mod envelope;
 mod example;
 mod expressions;
+pub use expressions::unit_mismatch;
 mod format;
 pub mod history;
 mod json_path;
@@ -24,8 +25,8 @@ pub use example::{example_plan, EXAMPLE_TITLE};
 pub use format::{json_text, schema_json, to_compact_json, to_json};
 pub use load::{load, MAX_SIZE};
 pub use model::{
-    Deliberation, Format, Indicator, IndicatorDefaults, Mission, Objective, Owner, Plan,
-    RevisionEvent, RevisionKind, TargetCell, YearRange, FORMAT_VERSION,
+    Deliberation, Format, Indicator, IndicatorDefaults, Mission, NumberNotation, Objective, Owner,
+    Plan, RevisionEvent, RevisionKind, TargetCell, YearRange, FORMAT_VERSION,
 };
 pub use problem::{LoadError, Problem};
 pub use report::{IndicatorReport, MissionReport, ObjectiveReport, ParseCache, PlanReport, Scores};

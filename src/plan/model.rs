@@ -68,6 +68,37 @@ pub struct IndicatorDefaults {
     pub unit: Option<String>,
     #[serde(default)]
     pub polarity: Polarity,
+    /// How the plan's targets and formulas write numbers: `"it"` (default: `1.000` is one
+    /// thousand, `3,5` a decimal) or `"en"` (`.` is the decimal point; `1.000` and `1,000` are
+    /// refused as ambiguous). Omitted when Italian.
+    #[serde(default, skip_serializing_if = "NumberNotation::is_italian")]
+    pub numbers: NumberNotation,
+}
+
+/// How a plan writes numbers (docs/language.md, «Numeri»).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum NumberNotation {
+    /// `1.000` is one thousand, `,` is the decimal sign.
+    #[default]
+    #[serde(rename = "it")]
+    Italian,
+    /// `.` is the decimal point.
+    #[serde(rename = "en")]
+    English,
+}
+
+impl NumberNotation {
+    pub fn is_italian(&self) -> bool {
+        *self == NumberNotation::Italian
+    }
+
+    /// The language's notation for this setting.
+    pub fn notation(self) -> crate::lang::Notation {
+        match self {
+            NumberNotation::Italian => crate::lang::Notation::Italian,
+            NumberNotation::English => crate::lang::Notation::English,
+        }
+    }
 }
 
 impl IndicatorDefaults {

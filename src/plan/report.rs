@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::{json, Value as Json};
 
 use crate::eval::{evaluate_with, Outcome, Scope, Status, Trace, Unavailable, Value};
-use crate::lang::{parse_formula, parse_target, Formula, Lang, Target};
+use crate::lang::{parse_formula_in, parse_target_in, Formula, Lang, Target};
 use crate::sorted_map::SortedMap;
 
 use super::model::{Indicator, Objective, Plan};
@@ -63,6 +63,7 @@ impl Plan {
     /// Italian (the command line's language).
     pub fn evaluate_with(&self, parsed: &mut ParseCache, trace: Trace) -> PlanReport {
         let years: Vec<i32> = (self.years.first..=self.years.last).collect();
+        parsed.use_notation(self.defaults.numbers.notation());
         let mut missions = Vec::with_capacity(self.missions.len());
         for m in &self.missions {
             let mut objectives = Vec::with_capacity(m.objectives.len());
@@ -282,9 +283,21 @@ impl Plan {
 pub struct ParseCache {
     formulas: HashMap<String, Option<Formula>>,
     targets: HashMap<String, Option<Target>>,
+    notation: crate::lang::Notation,
 }
 
 impl ParseCache {
+    /// Texts read in `notation` from now on (the plan's `defaults.numbers`): the texts parsed
+    /// in another notation are parsed again.
+    pub fn use_notation(&mut self, notation: crate::lang::Notation) {
+        if self.notation != notation {
+            *self = ParseCache {
+                notation,
+                ..ParseCache::default()
+            };
+        }
+    }
+
     /// Beyond this many texts the cache starts again (texts typed in a long session).
     const LIMIT: usize = 100_000;
 
@@ -296,13 +309,14 @@ impl ParseCache {
         }
         if let Some(f) = indicator.formula.as_deref() {
             if !self.formulas.contains_key(f) {
-                self.formulas.insert(f.to_string(), parse_formula(f).ok());
+                self.formulas
+                    .insert(f.to_string(), parse_formula_in(f, self.notation).ok());
             }
         }
         for text in indicator.targets.values().filter_map(|c| c.text.as_deref()) {
             if !self.targets.contains_key(text) {
                 self.targets
-                    .insert(text.to_string(), parse_target(text).ok());
+                    .insert(text.to_string(), parse_target_in(text, self.notation).ok());
             }
         }
     }

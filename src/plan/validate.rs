@@ -16,6 +16,7 @@ pub(super) const DATA_LOOKBACK: i32 = 20;
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Problems(Vec::new());
     let mut checked = super::expressions::Checked::default();
+    checked.notation = plan.defaults.numbers.notation();
 
     let (first, last) = (plan.years.first, plan.years.last);
     if !(YEAR_MIN..=YEAR_MAX).contains(&first)

@@ -27,6 +27,8 @@ pub fn set_defaults(plan: &mut Plan, unit: Option<&str>, polarity: Polarity) -> 
             .filter(|u| !u.is_empty())
             .map(str::to_string),
         polarity,
+        // The plan's notation of numbers is not an indicator default the page edits here.
+        numbers: plan.defaults.numbers,
     };
     Ok(())
 }

@@ -1,0 +1,748 @@
+//! Targets as Italian plans write them (issue 16): `almeno 5`, `non inferiore al 90%`,
+//! `<= 10 gg.`, `entro il 31 dicembre 2025`, `≥ € 1.000.000`, `SI`, `mantenimento`,
+//! `Almeno 100 progetti …`. A small table-driven rewrite, run before pest, turns the words into
+//! the language's own notation (`≥ 5`, `≥ 90%`, `≤ 10`, `entro 31/12/2025`, `= 1`, `X-1`), so
+//! that pest still defines the syntax and the tree is the one the canonical form parses to.
+//!
+//! The rewrite never makes the text longer: a phrase is replaced by its notation padded with
+//! spaces to the same byte length. Every byte offset of the rewritten text is therefore the same
+//! place in the text as written, and errors and spans point at what the user wrote.
+//!
+//! Loops over the text run once per byte, each trying a fixed table: linear cost.
+
+/// How a plan writes numbers. Italian (the default): `.` groups thousands and `,` is the
+/// decimal sign, so `1.000` is one thousand. English: `.` is the decimal point, so `1.000` and
+/// `1,000` are ambiguous and refused with a hint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Notation {
+    #[default]
+    Italian,
+    English,
+}
+
+/// The unit written after (or before) a target's number, checked against the indicator's unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Days,
+    Hours,
+    Months,
+    Euro,
+    Count,
+}
+
+impl Unit {
+    pub fn name(self, lang: super::Lang) -> &'static str {
+        let it = lang == super::Lang::It;
+        match self {
+            Unit::Days => {
+                if it {
+                    "giorni"
+                } else {
+                    "days"
+                }
+            }
+            Unit::Hours => {
+                if it {
+                    "ore"
+                } else {
+                    "hours"
+                }
+            }
+            Unit::Months => {
+                if it {
+                    "mesi"
+                } else {
+                    "months"
+                }
+            }
+            Unit::Euro => "euro",
+            Unit::Count => {
+                if it {
+                    "numero"
+                } else {
+                    "number"
+                }
+            }
+        }
+    }
+
+    /// The unit an indicator's free-text unit (`"giorni"`, `"%"`, `"€"`) names, if any: `None`
+    /// for a percentage or a unit this table does not know.
+    pub fn of_indicator(text: &str) -> Option<Unit> {
+        let t = text.trim().to_lowercase();
+        let t = t.trim_end_matches('.');
+        UNITS_AFTER
+            .iter()
+            .chain(UNITS_BEFORE)
+            .find(|(w, _)| w.trim_end_matches('.') == t)
+            .map(|&(_, u)| u)
+    }
+}
+
+/// What the rewrite found besides the notation: the unit of the number, if one was written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    pub unit: Option<Unit>,
+    /// A form that would be misread or cannot be read yet: where, and which hint (an index of
+    /// `UNSUPPORTED`).
+    pub(crate) refused: Option<(std::ops::Range<usize>, usize)>,
+}
+
+use super::ast::CmpOp;
+
+/// Comparison words, longest first (a phrase is tried before any of its prefixes).
+const COMPARISONS: &[(&str, CmpOp)] = &[
+    ("maggiore o uguale", CmpOp::Ge),
+    ("superiore o uguale", CmpOp::Ge),
+    ("uguale o superiore", CmpOp::Ge),
+    ("uguale o maggiore", CmpOp::Ge),
+    ("inferiore o uguale", CmpOp::Le),
+    ("minore o uguale", CmpOp::Le),
+    ("uguale o inferiore", CmpOp::Le),
+    ("uguale o minore", CmpOp::Le),
+    ("pari o superiore", CmpOp::Ge),
+    ("pari o inferiore", CmpOp::Le),
+    ("non inferiore", CmpOp::Ge),
+    ("non superiore", CmpOp::Le),
+    ("non maggiore", CmpOp::Le),
+    ("no more than", CmpOp::Le),
+    ("no less than", CmpOp::Ge),
+    ("not more than", CmpOp::Le),
+    ("not less than", CmpOp::Ge),
+    ("non minore", CmpOp::Ge),
+    ("al massimo", CmpOp::Le),
+    ("al minimo", CmpOp::Ge),
+    ("non meno", CmpOp::Ge),
+    ("non più", CmpOp::Le),
+    ("superiore", CmpOp::Gt),
+    ("inferiore", CmpOp::Lt),
+    ("more than", CmpOp::Gt),
+    ("less than", CmpOp::Lt),
+    ("maggiore", CmpOp::Gt),
+    ("at least", CmpOp::Ge),
+    ("equal to", CmpOp::Eq),
+    ("massimo", CmpOp::Le),
+    ("at most", CmpOp::Le),
+    ("minore", CmpOp::Lt),
+    ("almeno", CmpOp::Ge),
+    ("uguale", CmpOp::Eq),
+    ("minimo", CmpOp::Ge),
+    ("oltre", CmpOp::Gt),
+    ("pari", CmpOp::Eq),
+    ("fino", CmpOp::Le),
+    ("meno", CmpOp::Lt),
+    ("più", CmpOp::Gt),
+    ("max", CmpOp::Le),
+];
+
+/// Prepositions and articles after a comparison word (`non inferiore al 90%`), or before a
+/// number (`entro il 31/12/2025`, `tra l'80% e il 90%`): they carry no meaning here.
+const LINKS: &[&str] = &[
+    "dell'", "della", "dello", "all'", "alla", "allo", "agli", "alle", "del", "dei", "gli", "al",
+    "ai", "di", "il", "lo", "la", "le", "l'", "a", "i", "to", "than", "dell’", "all’", "l’",
+];
+
+/// Units written after a number, longest first.
+const UNITS_AFTER: &[(&str, Unit)] = &[
+    ("giorni lavorativi", Unit::Days),
+    ("gg lavorativi", Unit::Days),
+    ("gg. lavorativi", Unit::Days),
+    ("giorni", Unit::Days),
+    ("giorno", Unit::Days),
+    ("days", Unit::Days),
+    ("gg.", Unit::Days),
+    ("gg", Unit::Days),
+    ("ore", Unit::Hours),
+    ("hours", Unit::Hours),
+    ("mesi", Unit::Months),
+    ("months", Unit::Months),
+    ("euro", Unit::Euro),
+    ("€", Unit::Euro),
+];
+
+/// Units written before a number.
+const UNITS_BEFORE: &[(&str, Unit)] = &[
+    ("numero", Unit::Count),
+    ("euro", Unit::Euro),
+    ("nr.", Unit::Count),
+    ("n.", Unit::Count),
+    ("€", Unit::Euro),
+];
+
+const MONTHS: &[&str] = &[
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+];
+
+/// Whole-cell words. A yes/no milestone is met when its datum is 1 (done); `mantenimento` is
+/// last year's value or better, by polarity (a bare `X-1`).
+const WHOLE: &[(&str, &str)] = &[
+    ("mantenimento", "X-1"),
+    ("realizzato", "=1"),
+    ("realizzata", "=1"),
+    ("completato", "=1"),
+    ("completata", "=1"),
+    ("attivato", "=1"),
+    ("attivata", "=1"),
+    ("si'", "=1"),
+    ("sì", "=1"),
+    ("si", "=1"),
+];
+
+/// Forms read as something else today that must not be: refused with the accepted form.
+pub(crate) const UNSUPPORTED: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "una data si scrive con l'anno, es. entro 30/06/2025",
+        "a date is written with its year, e.g. entro 30/06/2025",
+    ),
+    (
+        "rispetto, incremento, aumento, riduzione, ulteriori",
+        "un target relativo a un anno si scrive sul valore di quell'anno, es. X >= X-1 * 1,05 (+5% sull'anno prima)",
+        "a target relative to a year is written on that year's value, e.g. X >= X-1 * 1.05 (+5% on the year before)",
+    ),
+    (
+        "punti",
+        "i punti percentuali si scrivono come differenza, es. X >= X-1 + 2%",
+        "percentage points are written as a difference, e.g. X >= X-1 + 2%",
+    ),
+];
+
+/// Words that make a target relative to a base (hint 1 of `UNSUPPORTED`).
+const RELATIVE: &[&str] = &[
+    "rispetto",
+    "incremento",
+    "aumento",
+    "riduzione",
+    "ulteriori",
+    "ulteriore",
+];
+
+/// The text in the language's notation (same byte length as `src`) and what was found, or
+/// `None` when nothing needs rewriting (the common case: the language's own notation).
+pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
+    if !needs_rewrite(src) {
+        return None;
+    }
+    let lower = lower_ascii(src);
+    let mut out = src.as_bytes().to_vec();
+    let mut written = Written::default();
+    let l = lower.as_str();
+
+    // A whole cell that is one word.
+    let trimmed = l.trim().trim_end_matches('.');
+    if let Some((_, to)) = WHOLE.iter().find(|(w, _)| *w == trimmed) {
+        let start = l.len() - l.trim_start().len();
+        put(&mut out, start, start + trimmed.len(), to);
+        return finish(src, out, written);
+    }
+    // `Baseline: 800 servizi`: a cell that only states a baseline marks a baseline year.
+    if let Some(rest) = l.trim_start().strip_prefix("baseline") {
+        if rest.trim_start().starts_with(':') {
+            let start = l.len() - l.trim_start().len() + "baseline".len();
+            put(&mut out, start, l.len(), "");
+            return finish(src, out, written);
+        }
+    }
+
+    // Where the last digit or operator is: words after it may be a label (computed once, so
+    // that trying a label at each word stays linear).
+    let last_hard = l
+        .char_indices()
+        .rfind(|&(_, c)| c.is_ascii_digit() || "<>=≥≤≠!+*/^()[];%€".contains(c))
+        .map_or(0, |(k, _)| k);
+    let mut i = 0;
+    let mut after_number = false;
+    let mut range_from = false;
+    while i < l.len() {
+        let rest = &l[i..];
+        #[cfg(test)]
+        crate::work::add(crate::work::Work::ByteScanned, 1);
+        let c = rest.chars().next().unwrap_or(' ');
+        let word_start = i == 0 || !is_word(l[..i].chars().next_back().unwrap_or(' '));
+        if c.is_ascii_digit() {
+            let n = number_len(rest);
+            // 31 dicembre 2025, 31.12.2025 → 31/12/2025 (same length or shorter).
+            if let Some((len, date)) = spelt_date(rest) {
+                put(&mut out, i, i + len, &date);
+                i += len;
+                after_number = true;
+                continue;
+            }
+            // A `%` belongs to its number (`90% dei progetti`).
+            let pct = rest[n..].len() - rest[n..].trim_start_matches(' ').len();
+            i += n + if rest[n + pct..].starts_with('%') {
+                pct + 1
+            } else {
+                0
+            };
+            // `30/06` without its year: which year is the target's is not known here.
+            if rest[n..].starts_with('/') && !rest[..n].contains(['.', ',']) {
+                let m = number_len(&rest[n + 1..]);
+                let tail = &rest[n + 1 + m..];
+                let deadline = after(&out, i - n, &["entro", "by"]);
+                if m > 0 && m <= 2 && n <= 2 && !tail.starts_with('/') && deadline {
+                    written.refused = Some((i - n..i + 1 + m, 0));
+                }
+            }
+            after_number = true;
+            continue;
+        }
+        if word_start || !c.is_alphanumeric() {
+            if let Some(len) = unit_after(rest, after_number, &mut written) {
+                put(&mut out, i, i + len, "");
+                i += len;
+                continue;
+            }
+            if let Some(len) = unit_before(rest, &mut written) {
+                put(&mut out, i, i + len, "");
+                i += len;
+                continue;
+            }
+        }
+        if word_start && c.is_alphabetic() {
+            // `+5% rispetto al 2022`, `Aumento del 25% rispetto alla baseline`: relative to
+            // a base; `+2 punti`: percentage points.
+            let relative = RELATIVE
+                .iter()
+                .find(|w| starts_word(rest, w))
+                .map(|w| (w.len(), 1));
+            let points = (after_number && starts_word(rest, "punti")).then_some((5, 2));
+            if let Some((len, k)) = relative.or(points) {
+                written.refused.get_or_insert((i..i + len, k));
+            }
+            // `entro dicembre 2025`: the month's last day.
+            if let Some((len, date)) = month_year(rest) {
+                put(&mut out, i, i + len, &date);
+                i += len;
+                after_number = true;
+                continue;
+            }
+            if let Some((len, op)) = comparison(l, i).filter(|_| after(&out, i, CONDITION_START)) {
+                put(&mut out, i, i + len, op);
+                i += len;
+                after_number = false;
+                continue;
+            }
+            // `entro 10 giorni` is a number of days at most, not a date.
+            if starts_word(rest, "entro") && days_follow(&rest[5..]) {
+                put(&mut out, i, i + 5, "<=");
+                i += 5;
+                continue;
+            }
+            // `dal 5 al 10`, `dall'80% al 90%`: a range.
+            if let Some(len) = ["dall'", "dall’", "dalla", "dal"]
+                .iter()
+                .find(|w| starts_word(rest, w) && value_follows(&rest[w.len()..]))
+                .map(|w| w.len())
+            {
+                put(&mut out, i, i + len, "tra");
+                i += len;
+                range_from = true;
+                continue;
+            }
+            if range_from && after_number {
+                if let Some(len) = ["all'", "all’", "alla", "al"]
+                    .iter()
+                    .find(|w| starts_word(rest, w))
+                    .map(|w| w.len())
+                {
+                    put(&mut out, i, i + len, "e");
+                    i += len;
+                    range_from = false;
+                    after_number = false;
+                    continue;
+                }
+            }
+            // An article before a number: `entro il 31/12/2025`, `tra l'80% e il 90%`.
+            if let Some(len) =
+                link(rest).filter(|&n| value_follows(&rest[n..]) && after(&out, i, VALUE_START))
+            {
+                put(&mut out, i, i + len, "");
+                i += len;
+                continue;
+            }
+            // `Almeno 100 progetti di sviluppo …`: words after the number name what it counts.
+            if after_number && i > last_hard && is_label(rest) {
+                put(&mut out, i, l.len(), "");
+                break;
+            }
+        }
+        if !c.is_whitespace() {
+            after_number = false;
+        }
+        i += c.len_utf8();
+    }
+    finish(src, out, written)
+}
+
+/// The unit a target's text writes with its number (`<= 10 gg.`: days), if any.
+pub fn target_unit(src: &str) -> Option<Unit> {
+    rewrite(src).and_then(|(_, w)| w.unit)
+}
+
+fn finish(src: &str, out: Vec<u8>, written: Written) -> Option<(String, Written)> {
+    // Every replacement is ASCII over whole characters: the bytes stay UTF-8.
+    let text = String::from_utf8(out).ok()?;
+    (text != src || written.unit.is_some() || written.refused.is_some()).then_some((text, written))
+}
+
+/// Cheap test first: the language's own texts (symbols, numbers, `X`, keywords) skip the rewrite.
+fn needs_rewrite(src: &str) -> bool {
+    src.chars().any(|c| c == '€')
+        || src
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| !w.is_empty() && !is_keyword(w))
+}
+
+/// Words of the language that never start a rewrite.
+fn is_keyword(w: &str) -> bool {
+    const OWN: &[&str] = &[
+        "x",
+        "e",
+        "o",
+        "non",
+        "and",
+        "or",
+        "not",
+        "tra",
+        "between",
+        "entro",
+        "by",
+        "media",
+        "cluster",
+        "mean",
+        "benchmark",
+        "scostamento",
+        "within",
+        "da",
+        "of",
+        "parziale",
+        "partial",
+        "from",
+        "anno",
+        "di",
+        "rilevazione",
+        "somma",
+        "sum",
+        "min",
+        "abs",
+        "se",
+        "if",
+        "avg",
+        "average",
+    ];
+    OWN.iter().any(|k| k.eq_ignore_ascii_case(w))
+}
+
+/// ASCII letters lowered, every other byte kept: same length, same offsets.
+fn lower_ascii(src: &str) -> String {
+    src.to_ascii_lowercase()
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Writes `to` at `start..end`, padded with spaces.
+fn put(out: &mut [u8], start: usize, end: usize, to: &str) {
+    let Some(slot) = out.get_mut(start..end) else {
+        return;
+    };
+    for (k, b) in slot.iter_mut().enumerate() {
+        *b = to.as_bytes().get(k).copied().unwrap_or(b' ');
+    }
+}
+
+/// Where a condition begins: the comparison words are read only there.
+const CONDITION_START: &[&str] = &["", "e", "o", "and", "or", "("];
+/// What a value follows: an article is dropped only there.
+const VALUE_START: &[&str] = &[
+    "", "e", "o", "and", "or", "(", "entro", "by", "tra", "between", ">", "<", "=", "≥", "≤",
+];
+
+/// The rewritten text before `i` ends with one of `tokens` (or is blank, for `""`). Looks
+/// back over the blanks and one token only, so that the rewrite stays linear.
+fn after(out: &[u8], i: usize, tokens: &[&str]) -> bool {
+    let Some(before) = out.get(..i) else {
+        return false;
+    };
+    let mut end = before.len();
+    while end > 0 && before[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    #[cfg(test)]
+    crate::work::add(crate::work::Work::ByteScanned, (before.len() - end) as u64);
+    if end == 0 {
+        return tokens.contains(&"");
+    }
+    // The longest token is 7 bytes (`between`); 8 show whether a word goes on before it.
+    let start = end.saturating_sub(8);
+    let Ok(last) = std::str::from_utf8(&before[start..end]) else {
+        // A multi-byte character cut by the window: it ends no ASCII token but `≥`/`≤`.
+        let tail = String::from_utf8_lossy(&before[start..end]);
+        return ["≥", "≤"]
+            .iter()
+            .any(|t| tokens.contains(t) && tail.ends_with(t));
+    };
+    let last = last.to_ascii_lowercase();
+    tokens.iter().any(|t| {
+        // A word token is a whole word: `tra`, not the end of `extra`.
+        !t.is_empty()
+            && last.ends_with(t)
+            && (!t.starts_with(char::is_alphabetic)
+                || (start == 0 && last.len() == t.len())
+                || !last[..last.len() - t.len()].ends_with(is_word))
+    })
+}
+
+/// `rest` starts with the word `w` (whole word, or `w` ends with an apostrophe).
+fn starts_word(rest: &str, w: &str) -> bool {
+    rest.starts_with(w)
+        && (w.ends_with(['\'', '’'])
+            || !rest[w.len()..].starts_with(|c: char| is_word(c) || c == '\'' || c == '’'))
+}
+
+fn skip_spaces(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+/// Digits with `.` and `,` inside (`1.000.000`, `90,00`).
+fn number_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    while n < b.len()
+        && (b[n].is_ascii_digit()
+            || ((b[n] == b'.' || b[n] == b',') && b.get(n + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        n += 1;
+    }
+    n
+}
+
+/// After spaces, a number, a sign, `€` or `X` (what a comparison or a range compares with).
+fn value_follows(s: &str) -> bool {
+    let t = s.trim_start();
+    t.starts_with(|c: char| c.is_ascii_digit() || c == '€')
+        || (t.starts_with(['x', 'X']) && !t[1..].starts_with(is_word))
+}
+
+fn link(rest: &str) -> Option<usize> {
+    LINKS.iter().find(|w| starts_word(rest, w)).map(|w| w.len())
+}
+
+/// A comparison phrase at `i`, with the preposition after it: its length and notation.
+fn comparison(l: &str, i: usize) -> Option<(usize, &'static str)> {
+    let rest = &l[i..];
+    let (phrase, op) = COMPARISONS.iter().find(|(p, _)| starts_word(rest, p))?;
+    // `scostamento max 0,02 da …` keeps its `max`.
+    if matches!(*phrase, "max" | "massimo") && l[..i].trim_end().ends_with("scostamento") {
+        return None;
+    }
+    let mut len = phrase.len();
+    let after = &rest[len..];
+    let sp = skip_spaces(after);
+    if let Some(n) = link(&after[sp..]) {
+        len += sp + n;
+    }
+    // `fino` only as `fino a …`; `più`/`meno` only before a value (`più di 5`).
+    if matches!(*phrase, "fino" | "più" | "meno" | "pari" | "uguale") && len == phrase.len() {
+        return None;
+    }
+    // A comparison compares with a value: `max(…)` is the function, `oltre > 5` a name.
+    let next = rest[len..].trim_start();
+    let value = value_follows(next)
+        || next.starts_with(['-', '+', '−'])
+        || starts_word(next, "media")
+        || starts_word(next, "mean");
+    if !value {
+        return None;
+    }
+    let symbol = match op {
+        CmpOp::Ge => ">=",
+        CmpOp::Gt => ">",
+        CmpOp::Le => "<=",
+        CmpOp::Lt => "<",
+        CmpOp::Eq => "=",
+        CmpOp::Ne => "!=",
+    };
+    Some((len, symbol))
+}
+
+/// A unit after a number (`10 gg.`, `45.000 €`), with the spaces before it.
+fn unit_after(rest: &str, after_number: bool, written: &mut Written) -> Option<usize> {
+    if !after_number {
+        return None;
+    }
+    let (w, unit) = UNITS_AFTER.iter().find(|(w, _)| starts_unit(rest, w))?;
+    written.unit = Some(*unit);
+    Some(w.len())
+}
+
+/// A unit before a number (`€ 1.000.000`, `n. 5`).
+fn unit_before(rest: &str, written: &mut Written) -> Option<usize> {
+    let (w, unit) = UNITS_BEFORE
+        .iter()
+        .find(|(w, _)| starts_unit(rest, w) && value_follows(&rest[w.len()..]))?;
+    written.unit = Some(*unit);
+    Some(w.len())
+}
+
+fn starts_unit(rest: &str, w: &str) -> bool {
+    rest.starts_with(w)
+        && (w.ends_with(['.', '€']) || !rest[w.len()..].starts_with(|c: char| is_word(c)))
+}
+
+/// `entro 10 giorni`: after spaces, a number and a unit of time.
+fn days_follow(s: &str) -> bool {
+    let t = s.trim_start();
+    let n = number_len(t);
+    n > 0
+        && UNITS_AFTER.iter().any(|(w, u)| {
+            matches!(u, Unit::Days | Unit::Hours | Unit::Months)
+                && starts_unit(t[n..].trim_start(), w)
+        })
+}
+
+fn month_of(s: &str) -> Option<(usize, u8)> {
+    MONTHS
+        .iter()
+        .position(|m| starts_word(s, m))
+        .map(|k| (MONTHS[k].len(), k as u8 + 1))
+}
+
+fn year_at(s: &str) -> Option<i32> {
+    let y = s.get(..4)?;
+    (y.bytes().all(|b| b.is_ascii_digit()) && !s[4..].starts_with(|c: char| c.is_ascii_digit()))
+        .then(|| y.parse().ok())
+        .flatten()
+}
+
+/// `31 dicembre 2025` or `31.12.2025`, as `31/12/2025`.
+fn spelt_date(s: &str) -> Option<(usize, String)> {
+    let d = s.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 2 {
+        return None;
+    }
+    let day = &s[..d];
+    // 31.12.2025
+    let b = s.as_bytes();
+    if b.get(d) == Some(&b'.') {
+        let m = s[d + 1..].bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&m) && b.get(d + 1 + m) == Some(&b'.') {
+            let at = d + 2 + m;
+            let year = year_at(&s[at..])?;
+            return Some((at + 4, format!("{day}/{}/{year}", &s[d + 1..d + 1 + m])));
+        }
+        return None;
+    }
+    let sp = skip_spaces(&s[d..]);
+    if sp == 0 {
+        return None;
+    }
+    let (mlen, month) = month_of(&s[d + sp..])?;
+    let at = d + sp + mlen;
+    let sp2 = skip_spaces(&s[at..]);
+    let year = year_at(&s[at + sp2..])?;
+    Some((at + sp2 + 4, format!("{day}/{month}/{year}")))
+}
+
+/// `dicembre 2025` (a month and a year): the month's last day.
+fn month_year(s: &str) -> Option<(usize, String)> {
+    let (mlen, month) = month_of(s)?;
+    let sp = skip_spaces(&s[mlen..]);
+    let year = year_at(&s[mlen + sp..])?;
+    let last = (28..=31)
+        .rev()
+        .find(|&d| super::date::Date::new(year, month, d).is_some())?;
+    Some((mlen + sp + 4, format!("{last}/{month}/{year}")))
+}
+
+/// Words that only name what the number counts: no digit, no operator, and not a word of the
+/// language or a form refused with a hint.
+fn is_label(rest: &str) -> bool {
+    let first = rest.split(|c: char| !is_word(c)).next().unwrap_or_default();
+    !first.is_empty()
+        && !is_keyword(first)
+        && !RELATIVE.contains(&first)
+        && !UNITS_AFTER.iter().any(|(w, _)| *w == first)
+        && !COMPARISONS
+            .iter()
+            .any(|(p, _)| p.split(' ').next() == Some(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rw(s: &str) -> String {
+        rewrite(s).map_or(s.to_string(), |(t, _)| t)
+    }
+
+    #[test]
+    fn rewrites_keep_the_byte_length() {
+        for s in [
+            "almeno 5",
+            "non inferiore al 90%",
+            "<= 10 gg.",
+            "entro il 31 dicembre 2025",
+            "≥ € 1.000.000",
+            "Sì",
+            "mantenimento",
+            "Almeno 100 progetti di sviluppo di soluzioni IA",
+            "tra l'80% e il 90%",
+            "dal 5 al 10",
+            "entro dicembre 2024",
+            "non più di 5 giorni lavorativi",
+        ] {
+            assert_eq!(rw(s).len(), s.len(), "{s}");
+        }
+    }
+
+    #[test]
+    fn words_become_the_notation() {
+        assert_eq!(
+            rw("almeno 5").split_whitespace().collect::<Vec<_>>(),
+            [">=", "5"]
+        );
+        assert_eq!(
+            rw("non inferiore al 90%")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            [">=", "90%"]
+        );
+        assert_eq!(
+            rw("entro il 31 dicembre 2025")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["entro", "31/12/2025"]
+        );
+        assert_eq!(
+            rw("entro febbraio 2024")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["entro", "29/2/2024"]
+        );
+        assert_eq!(
+            rw("dal 5 al 10").split_whitespace().collect::<Vec<_>>(),
+            ["tra", "5", "e", "10"]
+        );
+        assert_eq!(
+            rw("scostamento max 0,02 da media"),
+            "scostamento max 0,02 da media"
+        );
+        assert_eq!(rw("X >= 80% e X < X-1"), "X >= 80% e X < X-1");
+        let (_, w) = rewrite("<= 10 gg.").unwrap();
+        assert_eq!(w.unit, Some(Unit::Days));
+    }
+}
