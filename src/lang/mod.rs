@@ -26,7 +26,7 @@ pub use parse::{
     MAX_NESTING, MAX_TREE_DEPTH,
 };
 pub use suggest::{distance, suggest};
-pub use written::{target_unit, Notation, Unit};
+pub use written::{read_as, target_unit, Notation, Unit};
 
 /// Name of the benchmark series that `media cluster` / `media` / `mean` reads.
 pub const BENCHMARK_SERIES: &str = "media_cluster";

@@ -386,6 +386,25 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
     finish(src, out, written)
 }
 
+/// How a target written the way plans write it was read, in the canonical form
+/// (`almeno 2.355` → `≥ 2355`, `80-90%` → `tra 80% e 90%`), for the field to show it; `None` for
+/// the language's own notation or a text that does not parse.
+pub fn read_as(src: &str, notation: Notation) -> Option<String> {
+    let b = src.as_bytes();
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    // `2.355` (a thousands dot) or `80-90` (a range) is read otherwise than it may look.
+    let grouped_or_range = (1..b.len()).any(|k| {
+        digit(k - 1)
+            && ((b[k] == b'.' && (1..=3).all(|d| digit(k + d))) || b[k] == b'-' && digit(k + 1))
+    });
+    if rewrite(src).is_none() && !grouped_or_range {
+        return None;
+    }
+    super::parse_target_in(src, notation)
+        .ok()
+        .map(|t| t.to_string())
+}
+
 /// The unit a target's text writes with its number (`<= 10 gg.`: days), if any.
 pub fn target_unit(src: &str) -> Option<Unit> {
     rewrite(src).and_then(|(_, w)| w.unit)
@@ -744,5 +763,10 @@ mod tests {
         assert_eq!(rw("X >= 80% e X < X-1"), "X >= 80% e X < X-1");
         let (_, w) = rewrite("<= 10 gg.").unwrap();
         assert_eq!(w.unit, Some(Unit::Days));
+        let it = Notation::Italian;
+        assert_eq!(read_as("almeno 2.355", it).as_deref(), Some("≥ 2355"));
+        assert_eq!(read_as("80-90%", it).as_deref(), Some("tra 80% e 90%"));
+        assert_eq!(read_as(">= 80%", it), None);
+        assert_eq!(read_as("X < X-1", it), None);
     }
 }

@@ -127,7 +127,7 @@ strings! {
     LabTarget => "Target", "Target";
     LabData => "Dati (una misura per riga, valori per anno)", "Data (one measure per row, values per year)";
     LabTree => "Albero sintattico", "Syntax tree";
-    LabExamples => "Esempi dal piano (notazioni di target)", "Examples from the plan (target notations)";
+    LabExamples => "Esempi: le notazioni del piano e come i piani scrivono i target", "Examples: the plan's notations and how plans write targets";
     ApplyTo => "Applica all'indicatore", "Apply to indicator";
     Applied => "Applicato.", "Applied.";
     WhatIf => "Cosa succede se…", "What if…";

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::lang::{parse_formula, parse_target, Diagnostic, Lang};
+use crate::lang::{parse_formula, parse_target, read_as, Diagnostic, Lang, Notation};
 use crate::ui::i18n::{Tr, T};
 
 /// What the field checks.
@@ -245,10 +245,21 @@ pub fn CheckedInput(
             </p>
         })
     };
+    // A target written the way plans write it says how it was read (`almeno 2.355` → `≥ 2355`).
+    let read = move || {
+        if kind != Kind::Target || error.with(|e| e.is_some()) {
+            return None;
+        }
+        let canonical = read_as(&draft.get(), Notation::Italian)?;
+        Some(
+            view! { <span class="muted field-note" data-testid="read-as"><Tr k=T::ReadAs /> " " {canonical}</span> },
+        )
+    };
     view! {
         <div class="checked-field">
             {input}
             {move || error.get().map(|e| error_view(e, lang.get()))}
+            {read}
             {shown_preview}
         </div>
     }

@@ -39,6 +39,18 @@ pub fn seed_notations() -> Vec<String> {
             }
         }
     }
+    // How other offices' plans write targets (docs/language.md §8).
+    out.extend(
+        [
+            "non inferiore al 90%",
+            "almeno 2.355",
+            "80-90%",
+            "<= 10 gg.",
+            "entro il 31 dicembre 2019",
+            "SI",
+        ]
+        .map(String::from),
+    );
     out
 }
 
