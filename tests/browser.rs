@@ -471,3 +471,42 @@ fn the_browser_reads_decimals_as_rust_does() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn versions_thinned_by_age_stay_compact_and_each_reads_back() {
+    use cruscotto::plan::{self, history::HOUR_MS};
+    use storage::versions;
+    let id = "prova-versioni";
+    versions::delete_all(id);
+    let base = plan::default_plan();
+    // 40 saves 20 minutes apart: thinning drops older versions from the middle of the chain,
+    // whose older neighbours are then stored as deltas from the next version kept.
+    let now = 20_000.0 * 24.0 * HOUR_MS;
+    let mut kept = Vec::new();
+    for k in 0..40 {
+        let mut p = base.clone();
+        p.title = format!("Versione {k}");
+        let t = now - f64::from(39 - k) * HOUR_MS / 3.0;
+        kept = versions::record(id, &plan::to_compact_json(&p), "", format!("{k}"), t).0;
+    }
+    assert!(kept.len() >= 30 && kept.len() < 40, "{}", kept.len());
+    for v in &kept {
+        let p = versions::read(id, v.t).expect("every version kept reads back");
+        assert_eq!(p.title, format!("Versione {}", v.s));
+    }
+    let (newest, older) = kept.split_last().expect("versions");
+    assert!(older.iter().all(|v| v.n < 200), "older versions are deltas");
+    assert!(newest.n > 1000, "the newest is a full copy");
+    // A damaged delta makes its version (and the older ones) unreadable, never a wrong plan.
+    let key = format!(
+        "cruscotto.versione.{id}.{}",
+        older[older.len() - 1].t as u64
+    );
+    let stored = storage::backend::get(&key).expect("stored");
+    let damaged = format!("{}X", &stored[..stored.len() - 1]);
+    let _ = storage::backend::set(&key, &damaged);
+    assert!(versions::read(id, older[older.len() - 1].t).is_none());
+    assert!(versions::read(id, older[0].t).is_none());
+    assert!(versions::read(id, newest.t).is_some());
+    versions::delete_all(id);
+}
