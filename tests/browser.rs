@@ -77,7 +77,7 @@ fn csv_is_for_italian_spreadsheets() {
 #[wasm_bindgen_test]
 fn share_link_round_trips_and_refuses_garbage() {
     let json = cruscotto::plan::to_json(&cruscotto::plan::default_plan());
-    let packed = io::share::encode(&json);
+    let packed = io::share::encode(&json).expect("the page has a window");
     assert!(
         packed.len() < json.len() / 3,
         "compressed: {} of {}",
@@ -509,4 +509,19 @@ fn versions_thinned_by_age_stay_compact_and_each_reads_back() {
     assert!(versions::read(id, older[0].t).is_none());
     assert!(versions::read(id, newest.t).is_some());
     versions::delete_all(id);
+}
+
+/// The browser's base64 (btoa/atob) carries every byte value both ways, and the share link's
+/// alphabet is URL-safe without padding.
+#[wasm_bindgen_test]
+fn browser_base64_round_trips_every_byte() {
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(256 * 3 + 2).collect();
+    for url in [false, true] {
+        let text = io::base64::encode(&bytes, url).expect("the page has a window");
+        if url {
+            assert!(!text.contains(['+', '/', '=']), "{text}");
+        }
+        assert_eq!(io::base64::decode(&text, url).as_deref(), Ok(&bytes[..]));
+    }
+    assert!(io::base64::decode("@@@@", false).is_err());
 }

@@ -1,5 +1,6 @@
 //! Getting plans in and out of the page: file download, file reading, CSV, the share link.
 
+pub mod base64;
 pub mod csv;
 pub mod panel;
 pub mod share;

@@ -1,23 +1,19 @@
 //! The share link: the plan's JSON, deflated and base64url-encoded, in the URL fragment `#piano=…`.
 
-use base64::Engine;
-
 pub const FRAGMENT_PREFIX: &str = "#piano=";
 /// Longer links are refused by some browsers and chat tools.
 pub const MAX_LINK: usize = 32_000;
 /// A decompressed plan larger than this is refused (a hostile link cannot eat the memory).
 const MAX_JSON: usize = 20 * 1024 * 1024;
 
-pub fn encode(json: &str) -> String {
+pub fn encode(json: &str) -> Option<String> {
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+    super::base64::encode(&packed, true)
 }
 
 pub fn decode(fragment: &str) -> Result<String, String> {
     let data = fragment.strip_prefix(FRAGMENT_PREFIX).unwrap_or(fragment);
-    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(data.trim())
-        .map_err(|e| e.to_string())?;
+    let packed = super::base64::decode(data.trim(), true)?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON)
         .map_err(|e| format!("deflate: {}", e.status as i32))?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
@@ -28,6 +24,6 @@ pub fn link(json: &str) -> Option<String> {
     let location = web_sys::window()?.location();
     let href = location.href().ok()?;
     let base = href.split('#').next().unwrap_or(&href).to_string();
-    let link = format!("{base}{FRAGMENT_PREFIX}{}", encode(json));
+    let link = format!("{base}{FRAGMENT_PREFIX}{}", encode(json)?);
     (link.len() <= MAX_LINK).then_some(link)
 }

@@ -140,12 +140,12 @@ pub fn pack(json: &str) -> String {
 
 /// `json` deflated and base64-encoded, whatever its size (versions: many, rarely read).
 pub fn pack_always(json: &str) -> String {
-    use base64::Engine;
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
-    let mut out = String::with_capacity(PACKED_PREFIX.len() + packed.len() * 4 / 3 + 4);
-    out.push_str(PACKED_PREFIX);
-    base64::engine::general_purpose::STANDARD.encode_string(packed, &mut out);
-    out
+    match crate::ui::io::base64::encode(&packed, false) {
+        Some(text) => format!("{PACKED_PREFIX}{text}"),
+        // Stored as it is: unpack reads it back the same.
+        None => json.to_string(),
+    }
 }
 
 /// The JSON of a stored plan (as [`pack`] wrote it).
@@ -153,10 +153,7 @@ pub fn unpack(stored: &str) -> Result<String, String> {
     let Some(data) = stored.strip_prefix(PACKED_PREFIX) else {
         return Ok(stored.to_string());
     };
-    use base64::Engine;
-    let packed = base64::engine::general_purpose::STANDARD
-        .decode(data.trim())
-        .map_err(|e| e.to_string())?;
+    let packed = crate::ui::io::base64::decode(data.trim(), false)?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, crate::plan::MAX_SIZE)
         .map_err(|e| format!("deflate: {}", e.status as i32))?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
