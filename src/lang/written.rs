@@ -86,6 +86,8 @@ pub struct Written {
     /// A form that would be misread or cannot be read yet: where, and which hint (an index of
     /// `UNSUPPORTED`).
     pub(crate) refused: Option<(std::ops::Range<usize>, usize)>,
+    /// Where the words naming what the number counts are (`progetti di sviluppo …`).
+    pub(crate) label: Option<std::ops::Range<usize>>,
 }
 
 use super::ast::CmpOp;
@@ -375,6 +377,7 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
             // `Almeno 100 progetti di sviluppo …`: words after the number name what it counts.
             if after_number && i > last_hard && is_label(rest) {
                 put(&mut out, i, l.len(), "");
+                written.label = Some(i..l.len());
                 break;
             }
         }
