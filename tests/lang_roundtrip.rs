@@ -193,10 +193,11 @@ fn target() -> impl Strategy<Value = Target> {
             body: TargetBody::Condition(sp(CondKind::Compare { subject, op, rhs })),
             partial: Some(floor),
             span: Span::default(),
+            label: None,
         });
     prop_oneof![
-        1 => Just(Target { body: TargetBody::Baseline, partial: None, span: Span::default() }),
-        6 => cond().prop_map(|c| Target { body: TargetBody::Condition(c), partial: None, span: Span::default() }),
+        1 => Just(Target { body: TargetBody::Baseline, partial: None, span: Span::default(), label: None }),
+        6 => cond().prop_map(|c| Target { body: TargetBody::Condition(c), partial: None, span: Span::default(), label: None }),
         2 => with_partial,
     ]
 }

@@ -154,6 +154,32 @@ fn a_unit_must_agree_with_the_indicators_unit() {
 }
 
 #[test]
+fn the_words_after_the_number_are_kept_in_the_trace() {
+    let r = eval(r#"{"target": "Almeno 100 progetti di sviluppo di soluzioni IA", "value": 120}"#);
+    assert_eq!(r["status"], "met", "{r}");
+    assert!(
+        r["trace"]
+            .as_str()
+            .unwrap()
+            .ends_with("(progetti di sviluppo di soluzioni IA)"),
+        "{r}"
+    );
+    let r = eval(r#"{"target": "450 PA attivano Web Analytics Italia.", "value": 300}"#);
+    assert!(
+        r["trace"]
+            .as_str()
+            .unwrap()
+            .ends_with("(PA attivano Web Analytics Italia)"),
+        "{r}"
+    );
+    // Equal meaning, equal trees: the words do not change what the target is.
+    assert_eq!(
+        parse_target("450 PA attivano Web Analytics Italia.").unwrap(),
+        parse_target("450").unwrap()
+    );
+}
+
+#[test]
 fn a_request_says_how_its_numbers_are_written() {
     let r = eval(r#"{"target": ">= 1.000", "value": 999}"#);
     assert_eq!(r["status"], "not_met", "{r}");

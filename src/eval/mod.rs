@@ -62,7 +62,12 @@ pub fn evaluate_with(
         Err(_) => (Status::NoData, None),
     };
     let trace = if traced {
-        trace::write(target, &env, &x, subst, &judged)
+        let mut t = trace::write(target, &env, &x, subst, &judged);
+        // What the number counts, in the plan's words.
+        if let Some(label) = &target.label {
+            t.push_str(&format!(" ({label})"));
+        }
+        t
     } else {
         String::new()
     };

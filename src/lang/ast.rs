@@ -175,6 +175,9 @@ pub struct Target {
     pub body: TargetBody,
     pub partial: Option<Expr>,
     pub span: Span,
+    /// What the number counts, as a plan writes it (`Almeno 100 progetti di sviluppo…`): kept
+    /// for the trace; not part of the meaning (equality and the canonical form ignore it).
+    pub label: Option<String>,
 }
 
 impl PartialEq for Target {

@@ -96,6 +96,7 @@ impl<'s> Builder<'s> {
             body,
             partial,
             span,
+            label: None,
         })
     }
 

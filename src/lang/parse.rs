@@ -7,7 +7,7 @@ use pest::Parser as _;
 use super::ast::*;
 use super::build::Builder;
 use super::diagnostic::{Diagnostic, DiagnosticKind as K, Expected, Found};
-use super::written::Notation;
+use super::written::{Notation, Written};
 
 #[derive(pest_derive::Parser)]
 // pest_derive looks for the path under CARGO_MANIFEST_DIR first, then under `src/`.
@@ -129,7 +129,18 @@ pub fn parse_target_in(src: &str, notation: Notation) -> Result<Target, Vec<Diag
         calls: Default::default(),
         notation,
     };
-    b.target(top.next()).map_err(|d| vec![d])
+    let mut target = b.target(top.next()).map_err(|d| vec![d])?;
+    if let Some((
+        _,
+        Written {
+            label: Some(at), ..
+        },
+    )) = &rewritten
+    {
+        let words = src.get(at.clone()).unwrap_or_default();
+        target.label = Some(words.trim().trim_end_matches('.').to_string());
+    }
+    Ok(target)
 }
 
 /// The phases of parsing one at a time, for `benches/language.rs` to time them apart (where

@@ -86,6 +86,8 @@ pub struct Written {
     /// A form that would be misread or cannot be read yet: where, and which hint (an index of
     /// `UNSUPPORTED`).
     pub(crate) refused: Option<(std::ops::Range<usize>, usize)>,
+    /// Where the words naming what the number counts are (`progetti di sviluppo …`).
+    pub(crate) label: Option<std::ops::Range<usize>>,
 }
 
 use super::ast::CmpOp;
@@ -375,6 +377,7 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
             // `Almeno 100 progetti di sviluppo …`: words after the number name what it counts.
             if after_number && i > last_hard && is_label(rest) {
                 put(&mut out, i, l.len(), "");
+                written.label = Some(i..l.len());
                 break;
             }
         }
@@ -505,23 +508,18 @@ fn after(out: &[u8], i: usize, tokens: &[&str]) -> bool {
     if end == 0 {
         return tokens.contains(&"");
     }
-    // The longest token is 7 bytes (`between`); 8 show whether a word goes on before it.
-    let start = end.saturating_sub(8);
-    let Ok(last) = std::str::from_utf8(&before[start..end]) else {
-        // A multi-byte character cut by the window: it ends no ASCII token but `≥`/`≤`.
-        let tail = String::from_utf8_lossy(&before[start..end]);
-        return ["≥", "≤"]
-            .iter()
-            .any(|t| tokens.contains(t) && tail.ends_with(t));
-    };
-    let last = last.to_ascii_lowercase();
+    // Bytes, not text: the tokens are ASCII words and symbols (`≥` is its UTF-8 bytes), and a
+    // word token must not be the end of a longer word (`tra`, not `extra`).
+    let before = &before[..end];
     tokens.iter().any(|t| {
-        // A word token is a whole word: `tra`, not the end of `extra`.
+        let t = t.as_bytes();
         !t.is_empty()
-            && last.ends_with(t)
-            && (!t.starts_with(char::is_alphabetic)
-                || (start == 0 && last.len() == t.len())
-                || !last[..last.len() - t.len()].ends_with(is_word))
+            && before.len() >= t.len()
+            && before[before.len() - t.len()..].eq_ignore_ascii_case(t)
+            && (!t[0].is_ascii_alphabetic()
+                || before.len() == t.len()
+                || !(before[before.len() - t.len() - 1].is_ascii_alphanumeric()
+                    || before[before.len() - t.len() - 1] >= 0x80))
     })
 }
 
