@@ -36,6 +36,15 @@ test("un target digitato tasto per tasto (>= 9,,5%) non entra mai nel piano; Esc
   assert.equal(await rollup(page, "objective-rollup-9", 2021), rollupBefore, "the roll-up did not move");
   await page.waitForSelector(`${tid("row-9.7")} ${tid("unfinished")}`);
   assert.equal(await page.locator(tid("unfinished")).count(), 1, "only 9.7 is marked as having an unfinished edit");
+  // The chart of 9.7 draws the committed target too (its table of values, row 2021: year,
+  // actual, status, target, benchmark), not a 9 % or 900 % line from the unfinished text.
+  await page.click(tid("tab-grafici"));
+  await page.selectOption(tid("chart-indicator-select"), "9.7");
+  const values = page.locator(tid("chart-indicator-values"));
+  await values.locator("summary").click();
+  const row2021 = values.locator("tbody tr", { has: page.locator("th", { hasText: /^2021$/ }) });
+  const target2021 = await row2021.locator("td").nth(2).innerText();
+  assert.match(target2021, /^90(,0+)?\s?%$/, `the chart's 2021 target is the committed 90 %: ${target2021}`);
   // Reload: the typed text is still there with its error, the plan still has 90%.
   await page.reload();
   await page.waitForSelector(tid("app"));
