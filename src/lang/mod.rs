@@ -9,6 +9,7 @@ mod build_expr;
 mod compose;
 mod date;
 mod diagnostic;
+mod fast;
 mod parse;
 pub(crate) mod print;
 mod suggest;

@@ -57,11 +57,46 @@ pub const KEYWORDS: &[&str] = &[
     "baseline",
 ];
 
+/// Words that cannot name a measure: the grammar's `reserved` rule (a test keeps them equal).
+pub(super) const RESERVED: &[&str] = &[
+    "rilevazione",
+    "scostamento",
+    "benchmark",
+    "baseline",
+    "parziale",
+    "between",
+    "cluster",
+    "partial",
+    "within",
+    "entro",
+    "media",
+    "anno",
+    "mean",
+    "and",
+    "non",
+    "not",
+    "tra",
+    "by",
+    "da",
+    "of",
+    "or",
+    "e",
+    "o",
+    "x",
+];
+
 pub(super) type R<T> = Result<T, Diagnostic>;
 
 /// Parses an indicator's formula, e.g. `fascicoli_creati / fascicoli_ricevuti`.
 pub fn parse_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
     guard(src).map_err(|d| vec![d])?;
+    match super::fast::formula(src) {
+        Some(f) => Ok(f),
+        None => pest_formula(src),
+    }
+}
+
+fn pest_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
     let mut top = RulesParser::parse(Rule::formula, src).map_err(|e| {
         let mut d = from_pest(src, e);
         // `a > b` as a whole formula: say where comparisons belong.
@@ -92,6 +127,13 @@ pub fn parse_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
 /// Parses a yearly target, e.g. `>= 80%`, `X < X-1`, `entro 31/12/2019`, `Anno di rilevazione`.
 pub fn parse_target(src: &str) -> Result<Target, Vec<Diagnostic>> {
     guard(src).map_err(|d| vec![d])?;
+    match super::fast::target(src) {
+        Some(t) => Ok(t),
+        None => pest_target(src),
+    }
+}
+
+fn pest_target(src: &str) -> Result<Target, Vec<Diagnostic>> {
     let mut top = RulesParser::parse(Rule::target, src).map_err(|e| vec![from_pest(src, e)])?;
     let b = Builder {
         src,
@@ -110,6 +152,26 @@ pub mod phases {
     /// The guard's pass over the raw text.
     pub fn guard(src: &str) -> bool {
         super::guard(src).is_ok()
+    }
+
+    /// The whole parse without the shortcut (fast.rs): pest and the builders.
+    pub fn pest_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
+        super::guard(src).map_err(|d| vec![d])?;
+        super::pest_formula(src)
+    }
+
+    pub fn pest_target(src: &str) -> Result<Target, Vec<Diagnostic>> {
+        super::guard(src).map_err(|d| vec![d])?;
+        super::pest_target(src)
+    }
+
+    /// The shortcut alone: `None` where it leaves the text to pest.
+    pub fn fast_formula(src: &str) -> Option<Formula> {
+        super::super::fast::formula(src)
+    }
+
+    pub fn fast_target(src: &str) -> Option<Target> {
+        super::super::fast::target(src)
     }
 
     /// pest's recognition of the text, pairs built, no tree.
