@@ -7,7 +7,13 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main};
+
+#[path = "support/cpu_time.rs"]
+mod cpu_time;
+
+/// Criterion on the thread's CPU time (comparable on a loaded machine).
+type Criterion = criterion::Criterion<cpu_time::CpuTime>;
 use cruscotto::eval::Trace;
 use cruscotto::plan::{default_plan, example_plan, load, to_json, ParseCache, Plan};
 
@@ -76,5 +82,8 @@ fn bench_format(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_evaluate, bench_format);
+criterion_group!(
+    name = benches;
+    config = criterion::Criterion::default().with_measurement(cpu_time::CpuTime);
+    targets = bench_evaluate, bench_format);
 criterion_main!(benches);

@@ -238,3 +238,15 @@ fn spans_point_at_the_source() {
     // Equality ignores spans: the same formula written with other spacing is equal.
     assert_eq!(parse_formula("a+accessi [ x - 1 ]").expect("parses"), f);
 }
+
+/// Found by fuzzing (formula_parse, 29/11/2026): `b[0209]` read as the year 209 printed as
+/// `b[209]`, which does not parse (a year is written with four digits).
+#[test]
+fn a_year_with_a_leading_zero_prints_back_to_a_text_that_parses() {
+    for text in ["aҍ - b[0209]", "b[0209]", "b[0001]"] {
+        let formula = parse_formula(text).expect("four digits are a year");
+        let printed = formula.to_string();
+        let again = parse_formula(&printed).unwrap_or_else(|e| panic!("{printed:?}: {e:?}"));
+        assert_eq!(again, formula, "{text:?} printed as {printed:?}");
+    }
+}

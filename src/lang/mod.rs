@@ -9,6 +9,9 @@ mod build_expr;
 mod compose;
 mod date;
 mod diagnostic;
+// The parser shortcut: native only (parse.rs, `shortcut`).
+#[cfg(not(target_arch = "wasm32"))]
+mod fast;
 mod parse;
 pub(crate) mod print;
 mod suggest;

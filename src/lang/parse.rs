@@ -66,6 +66,35 @@ pub const KEYWORDS: &[&str] = &[
     "mantenimento",
 ];
 
+/// Words that cannot name a measure: the grammar's `reserved` rule (a test keeps them equal).
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) const RESERVED: &[&str] = &[
+    "rilevazione",
+    "scostamento",
+    "benchmark",
+    "baseline",
+    "parziale",
+    "between",
+    "cluster",
+    "partial",
+    "within",
+    "entro",
+    "media",
+    "anno",
+    "mean",
+    "and",
+    "non",
+    "not",
+    "tra",
+    "by",
+    "da",
+    "of",
+    "or",
+    "e",
+    "o",
+    "x",
+];
+
 pub(super) type R<T> = Result<T, Diagnostic>;
 
 /// Parses an indicator's formula, e.g. `fascicoli_creati / fascicoli_ricevuti`.
@@ -76,6 +105,41 @@ pub fn parse_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
 /// [`parse_formula`] for a plan that writes numbers in `notation`.
 pub fn parse_formula_in(src: &str, notation: Notation) -> Result<Formula, Vec<Diagnostic>> {
     guard(src).map_err(|d| vec![d])?;
+    match shortcut_formula(src, notation) {
+        Some(f) => Ok(f),
+        None => pest_formula(src, notation),
+    }
+}
+
+/// The hand-written shortcut (fast.rs) for the common texts, natively: it reads numbers the
+/// Italian way only, so a plan written the English way always goes to pest. The page leaves it
+/// out (its 2.6 KB do not fit the page budget, docs/performance.md) and parses with pest alone:
+/// the same trees, as tests/lang_fast.rs checks.
+#[cfg(not(target_arch = "wasm32"))]
+fn shortcut_formula(src: &str, notation: Notation) -> Option<Formula> {
+    (notation == Notation::Italian)
+        .then(|| super::fast::formula(src))
+        .flatten()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn shortcut_target(src: &str, notation: Notation) -> Option<Target> {
+    (notation == Notation::Italian)
+        .then(|| super::fast::target(src))
+        .flatten()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn shortcut_formula(_: &str, _: Notation) -> Option<Formula> {
+    None
+}
+
+#[cfg(target_arch = "wasm32")]
+fn shortcut_target(_: &str, _: Notation) -> Option<Target> {
+    None
+}
+
+fn pest_formula(src: &str, notation: Notation) -> Result<Formula, Vec<Diagnostic>> {
     let mut top = RulesParser::parse(Rule::formula, src).map_err(|e| {
         let mut d = from_pest(src, e);
         // `a > b` as a whole formula: say where comparisons belong.
@@ -113,7 +177,20 @@ pub fn parse_target(src: &str) -> Result<Target, Vec<Diagnostic>> {
 /// [`parse_target`] for a plan that writes numbers in `notation`.
 pub fn parse_target_in(src: &str, notation: Notation) -> Result<Target, Vec<Diagnostic>> {
     guard(src).map_err(|d| vec![d])?;
-    // The rewritten text has the same byte offsets: errors are located (and quoted) in `src`.
+    let rewritten = rewrite(src)?;
+    // The shortcut only for a text the plan-form rewrite left as it is.
+    if rewritten.is_none() {
+        if let Some(t) = shortcut_target(src, notation) {
+            return Ok(t);
+        }
+    }
+    pest_target(src, notation, rewritten)
+}
+
+/// The plan forms of `src` in the language's notation (`written.rs`), `None` when there are
+/// none; a form refused with its hint is an error. The rewritten text has the same byte
+/// offsets: errors are located (and quoted) in `src`.
+fn rewrite(src: &str) -> Result<Option<(String, Written)>, Vec<Diagnostic>> {
     let rewritten = super::written::rewrite(src);
     if let Some((_, w)) = &rewritten {
         if let Some((at, hint)) = w.refused.clone() {
@@ -121,6 +198,14 @@ pub fn parse_target_in(src: &str, notation: Notation) -> Result<Target, Vec<Diag
             return Err(vec![Diagnostic::at(src, at, K::PlanForm { text, hint })]);
         }
     }
+    Ok(rewritten)
+}
+
+fn pest_target(
+    src: &str,
+    notation: Notation,
+    rewritten: Option<(String, Written)>,
+) -> Result<Target, Vec<Diagnostic>> {
     let text = rewritten.as_ref().map_or(src, |(t, _)| t.as_str());
     let mut top = RulesParser::parse(Rule::target, text).map_err(|e| vec![from_pest(src, e)])?;
     let b = Builder {
@@ -152,6 +237,28 @@ pub mod phases {
     /// The guard's pass over the raw text.
     pub fn guard(src: &str) -> bool {
         super::guard(src).is_ok()
+    }
+
+    /// The whole parse without the shortcut (fast.rs): pest and the builders.
+    pub fn pest_formula(src: &str) -> Result<Formula, Vec<Diagnostic>> {
+        super::guard(src).map_err(|d| vec![d])?;
+        super::pest_formula(src, Notation::Italian)
+    }
+
+    pub fn pest_target(src: &str) -> Result<Target, Vec<Diagnostic>> {
+        super::guard(src).map_err(|d| vec![d])?;
+        super::pest_target(src, Notation::Italian, super::rewrite(src)?)
+    }
+
+    /// The shortcut alone: `None` where it leaves the text to pest.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn fast_formula(src: &str) -> Option<Formula> {
+        super::super::fast::formula(src)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn fast_target(src: &str) -> Option<Target> {
+        super::super::fast::target(src)
     }
 
     /// pest's recognition of the text, pairs built, no tree.

@@ -58,7 +58,7 @@ fn year_suffix(year: YearRef) -> String {
         YearRef::Offset(0) => "[x]".into(),
         YearRef::Offset(k) if k < 0 => format!("[x{k}]"),
         YearRef::Offset(k) => format!("[x+{k}]"),
-        YearRef::Absolute(y) => format!("[{y}]"),
+        YearRef::Absolute(y) => format!("[{y:04}]"),
     }
 }
 

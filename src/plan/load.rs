@@ -21,6 +21,27 @@ pub fn load(json: &str) -> Result<Plan, LoadError> {
     }
     // A byte order mark (saved by Windows editors) is no part of the JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    // The common case in one pass: an object of this version reads straight into a plan (the
+    // struct requires "format" and "version"). Anything else — an error, an older version —
+    // takes the path below, which says what is wrong in the envelope first.
+    let plan = match json.trim_start().starts_with('{') {
+        true => serde_json::from_str::<Plan>(json).ok(),
+        false => None,
+    };
+    let plan = match plan.filter(|p| p.version == FORMAT_VERSION) {
+        Some(plan) => plan,
+        None => envelope_then_structure(json)?,
+    };
+    let problems = validate(&plan);
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// The envelope (format, version) read first, for its messages; then migration, structure.
+fn envelope_then_structure(json: &str) -> Result<Plan, LoadError> {
     // serde_json's recursion limit (128) turns absurd nesting into an error, not a stack overflow.
     let root = envelope::scan(json, false).map_err(|e| LoadError::NotJson(syntax_problem(&e)))?;
     let version = envelope::check(&root)?;
@@ -33,12 +54,7 @@ pub fn load(json: &str) -> Result<Plan, LoadError> {
         // The migrated document is read as text too: one way of reading a plan in the page.
         structure(&text, false)?
     };
-    let problems = validate(&plan);
-    if problems.is_empty() {
-        Ok(plan)
-    } else {
-        Err(LoadError::Invalid(problems))
-    }
+    Ok(plan)
 }
 
 /// The plan's structure, read from the text so that an error carries its JSON path and, when
