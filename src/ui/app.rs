@@ -7,7 +7,7 @@ use crate::ui::i18n::Tr;
 use super::i18n::{Lang, T};
 use super::notice::NoticeArea;
 use super::state::{AppState, SaveState};
-use super::{charts_tab, dashboard, indicator, lab, plans};
+use super::{charts_tab, dashboard, indicator, lab, plans, relazione};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
@@ -15,16 +15,24 @@ pub enum Tab {
     Indicator,
     Charts,
     Lab,
+    Report,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Dashboard, Tab::Indicator, Tab::Charts, Tab::Lab];
+    pub const ALL: [Tab; 5] = [
+        Tab::Dashboard,
+        Tab::Indicator,
+        Tab::Charts,
+        Tab::Lab,
+        Tab::Report,
+    ];
     pub fn label(self) -> T {
         match self {
             Tab::Dashboard => T::TabDashboard,
             Tab::Indicator => T::TabIndicator,
             Tab::Charts => T::TabCharts,
             Tab::Lab => T::TabLab,
+            Tab::Report => T::TabReport,
         }
     }
     pub fn slug(self) -> &'static str {
@@ -33,6 +41,7 @@ impl Tab {
             Tab::Indicator => "indicatore",
             Tab::Charts => "grafici",
             Tab::Lab => "laboratorio",
+            Tab::Report => "relazione",
         }
     }
 }
@@ -155,6 +164,7 @@ pub fn App() -> impl IntoView {
                     Tab::Indicator => view! { <indicator::Editor /> }.into_any(),
                     Tab::Charts => view! { <charts_tab::Charts /> }.into_any(),
                     Tab::Lab => view! { <lab::Lab /> }.into_any(),
+                    Tab::Report => view! { <relazione::ReportView /> }.into_any(),
                 }}
             </div>
             </main>

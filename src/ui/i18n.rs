@@ -109,7 +109,7 @@ strings! {
     ExportJson => "Esporta JSON", "Export JSON";
     ExportCsv => "Esporta CSV (foglio di calcolo)", "Export CSV (spreadsheet)";
     Import => "Importa JSON", "Import JSON";
-    DropHere => "…oppure trascina qui un file JSON", "…or drop a JSON file here";
+    DropHere => "…oppure trascina qui un file JSON o CSV", "…or drop a JSON or CSV file here";
     ImportProblems => "Il file non è un piano valido; il piano attuale non è stato toccato.", "The file is not a valid plan; the current plan was not touched.";
     ImportReady => "Piano letto correttamente. Sostituire il piano attuale?", "Plan read correctly. Replace the current plan?";
     ImportConfirm => "Sì, importa", "Yes, import";
@@ -210,6 +210,25 @@ strings! {
     ImportedAsNew => "Importato come nuovo piano:", "Imported as a new plan:";
     ChartValues => "Valori del grafico", "Chart values";
     PageBottom => "Pagina (in fondo all'elenco)", "Page (end of the list)";
+    // The yearly cycle (issue 13): actuals from CSV, reasons, the Relazione, paste.
+    ImportCsv => "Importa consuntivi (CSV)", "Import actuals (CSV)";
+    CsvChanges => "Celle che cambiano", "Cells that change";
+    CsvBadRows => "Righe non valide (non applicate)", "Invalid rows (not applied)";
+    CsvApply => "Applica", "Apply";
+    CsvApplyGood => "Applica solo le righe valide", "Apply the valid rows only";
+    CsvNothing => "Il file non cambia nulla nel piano.", "The file changes nothing in the plan.";
+    CsvNotRead => "CSV non leggibile", "CSV not readable";
+    CsvApplied => "Consuntivi importati dal CSV.", "Actuals imported from the CSV.";
+    Row => "riga", "row";
+    Reason => "Motivazione dello scostamento", "Reason for the gap";
+    ReasonNeeded => "target mancato: scrivere la motivazione", "target missed: write the reason";
+    TabReport => "Relazione", "Report";
+    ReportYear => "Anno della Relazione", "Year of the report";
+    PrintReport => "Stampa (A4)", "Print (A4)";
+    DownloadHtml => "Scarica HTML", "Download HTML";
+    DownloadMarkdown => "Scarica Markdown", "Download Markdown";
+    PasteBad => "Incolla: celle non lette, nulla è cambiato", "Paste: cells not read, nothing changed";
+    PasteOutside => "fuori dalla griglia", "outside the grid";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

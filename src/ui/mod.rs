@@ -24,6 +24,7 @@ pub mod notice;
 pub mod offline;
 pub mod options;
 pub mod plans;
+pub mod relazione;
 pub mod report;
 pub mod state;
 pub mod storage;

@@ -49,7 +49,7 @@ test("griglia degli anni a 1280 px: ogni stato si vede intero, anche il più lun
 test("su un telefono (390 px) ogni scheda si vede intera", async () => {
   const { ctx, page, errors } = await withExample({ width: 390, height: 800 });
   const width = await page.evaluate(() => document.documentElement.clientWidth);
-  for (const slug of ["cruscotto", "indicatore", "grafici", "laboratorio"]) {
+  for (const slug of ["cruscotto", "indicatore", "grafici", "laboratorio", "relazione"]) {
     const box = await page.locator(tid(`tab-${slug}`)).boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= width + 1, `tab ${slug} is off-screen: ${JSON.stringify(box)}`);
   }

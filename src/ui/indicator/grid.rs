@@ -9,7 +9,7 @@ use crate::ui::i18n::Tr;
 use super::checked::{CheckedInput, Kind};
 use super::entry::{Accept, NumberInput};
 use super::ops;
-use crate::eval::Datum;
+use crate::eval::{Datum, Status};
 use crate::lang::{parse_formula, BENCHMARK_SERIES};
 use crate::plan::{Indicator, TargetCell};
 use crate::ui::badge::StatusBadge;
@@ -151,7 +151,60 @@ pub fn YearGrid(
         <div class="card year-grid" data-testid="year-grid">
             <h3><Tr k=T::Years /></h3>
             <div class="table-wrap">
-                <table class="grid">
+                <table class="grid" on:paste=move |ev: web_sys::ClipboardEvent| {
+                    // A block copied from a spreadsheet (tabs, line breaks) fills the grid from
+                    // the cell it is pasted into; one cell pastes as usual.
+                    let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else {
+                        return;
+                    };
+                    if !text.trim_end().contains(['\t', '\n']) {
+                        return;
+                    }
+                    let Some(at) = ev
+                        .target()
+                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                        .and_then(|e| e.get_attribute("data-testid"))
+                    else {
+                        return;
+                    };
+                    let mut rows: Vec<Series> = measures.get_untracked().into_iter().map(Series::Measure).collect();
+                    rows.push(Series::Values);
+                    rows.push(Series::Measure(BENCHMARK_SERIES.into()));
+                    let testids: Vec<String> = rows
+                        .iter()
+                        .map(|s| match s {
+                            Series::Measure(m) if m == BENCHMARK_SERIES => "benchmark".to_string(),
+                            Series::Measure(m) => format!("measure-{m}"),
+                            Series::Values => "values".to_string(),
+                        })
+                        .collect();
+                    let Some((row_id, year)) = at.rsplit_once('-').and_then(|(r, y)| Some((r, y.parse::<i32>().ok()?))) else {
+                        return;
+                    };
+                    let Some(row) = testids.iter().position(|t| t == row_id) else {
+                        return;
+                    };
+                    ev.prevent_default();
+                    let (first, last) = years.get_untracked();
+                    let l = lang.get_untracked();
+                    let column = usize::try_from(year - (first - 1)).unwrap_or(usize::MAX);
+                    let columns = usize::try_from(last - first + 2).unwrap_or(0);
+                    match crate::plan::csv::paste_block(&text, (row, column), (rows.len(), columns), l) {
+                        Ok(cells) => {
+                            edit(
+                                format!("paste-{at}"),
+                                Box::new(move |i| {
+                                    for (r, c, d) in cells {
+                                        if let (Some(s), Ok(c)) = (rows.get(r), i32::try_from(c)) {
+                                            put(i, s, first - 1 + c, d);
+                                        }
+                                    }
+                                }),
+                            );
+                        }
+                        Err(bad) => state.notices.push(crate::ui::notice::Level::Error, "paste", T::PasteBad, bad.join(" · ")),
+                    }
+                }>
                     <thead>
                         <tr>
                             <td></td>
@@ -246,6 +299,52 @@ pub fn YearGrid(
                                         })
                                         .collect_view()
                                 })
+                            }}
+                        </tr>
+                        <tr class="reasons">
+                            <th scope="row"><Tr k=T::Reason /></th>
+                            <td></td>
+                            {move || {
+                                let (first, last) = years.get();
+                                (first..=last)
+                                    .map(|y| {
+                                        let reason = move || ind.with(|i| i.as_ref().and_then(|i| i.reasons.get(&y).cloned()).unwrap_or_default());
+                                        // A missed or partial target without a reason: a gentle mark.
+                                        let needed = move || {
+                                            let missed = outcomes.with(|r| {
+                                                r.as_ref()
+                                                    .and_then(|r| code.with(|c| r.outcome(c, y)).map(|o| matches!(o.status, Status::NotMet | Status::Partial)))
+                                                    .unwrap_or(false)
+                                            });
+                                            missed && reason().trim().is_empty()
+                                        };
+                                        view! {
+                                            <td>
+                                                <textarea
+                                                    class=move || if needed() { "reason reason-needed" } else { "reason" }
+                                                    rows="2"
+                                                    data-testid=format!("reason-{y}")
+                                                    aria-label=move || format!("{} {y}", t(T::Reason))
+                                                    placeholder=move || if needed() { t(T::ReasonNeeded) } else { "" }
+                                                    prop:value=reason
+                                                    on:change=move |ev| {
+                                                        let text = event_target_value(&ev);
+                                                        edit(
+                                                            format!("reason-{y}"),
+                                                            Box::new(move |i| {
+                                                                if text.trim().is_empty() {
+                                                                    i.reasons.remove(&y);
+                                                                } else {
+                                                                    i.reasons.insert(y, text.trim().to_string());
+                                                                }
+                                                            }),
+                                                        );
+                                                    }
+                                                ></textarea>
+                                            </td>
+                                        }
+                                    })
+                                    .collect_view()
                             }}
                         </tr>
                     </tbody>

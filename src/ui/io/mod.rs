@@ -1,6 +1,7 @@
-//! Getting plans in and out of the page: file download, file reading, CSV, the share link.
+//! Getting plans in and out of the page: file download, file reading, the share link (the CSV
+//! is built and read by the core, `plan::csv`).
 
-pub mod csv;
+pub mod csv_preview;
 pub mod panel;
 pub mod share;
 

@@ -6,12 +6,11 @@ use leptos::prelude::*;
 use crate::ui::i18n::Tr;
 use wasm_bindgen::JsCast;
 
-use super::{csv, download, file_stem, read_text, share};
+use super::{download, file_stem, read_text, share};
 use crate::plan::{self, Plan};
 use crate::ui::format;
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::T;
 use crate::ui::notice::Level;
-use crate::ui::report::Report;
 use crate::ui::state::AppState;
 use crate::ui::storage;
 
@@ -23,63 +22,8 @@ enum Pending {
     /// in place of the open one.
     Ready(Box<Plan>, String, (bool, bool)),
     Problems(String, Vec<(String, String)>),
-}
-
-/// The plan as CSV rows: one row per indicator, per year target / actual / status / score.
-pub fn csv_rows(plan: &Plan, report: &Report, lang: Lang) -> Vec<Vec<String>> {
-    let en = lang.is_en();
-    let years: Vec<i32> = (plan.years.first..=plan.years.last).collect();
-    let mut header: Vec<String> = [
-        T::Mission,
-        T::Objective,
-        T::Code,
-        T::Indicator,
-        T::Formula,
-        T::Owner,
-    ]
-    .iter()
-    .map(|k| k.in_(lang).to_string())
-    .collect();
-    for y in &years {
-        header.push(format!("{} {y}", T::Target.in_(lang)));
-        header.push(format!("{} {y}", T::Actual.in_(lang)));
-        header.push(format!("{} {y}", T::Status.in_(lang)));
-        header.push(format!("{} {y}", T::Score.in_(lang)));
-    }
-    let mut rows = vec![header];
-    for (m, o, i) in plan.indicators() {
-        let owners = plan.owner_names(i);
-        let mut row = vec![
-            format!("{} {}", m.code, m.name),
-            format!("{}. {}", o.number, o.title),
-            i.code.clone(),
-            i.name.clone(),
-            i.formula.clone().unwrap_or_else(|| i.formula_text.clone()),
-            owners.join(", "),
-        ];
-        for y in &years {
-            row.push(csv::target(i.targets.get(y), lang));
-            let outcome = report.outcome(&i.code, *y);
-            row.push(match outcome.map(|o| &o.value) {
-                Some(crate::eval::Value::Number(x)) => csv::number(*x),
-                Some(crate::eval::Value::Date(d)) => d.to_string(),
-                _ => String::new(),
-            });
-            row.push(
-                outcome
-                    .map(|o| o.status.label(en).to_string())
-                    .unwrap_or_default(),
-            );
-            row.push(
-                outcome
-                    .and_then(|o| o.score)
-                    .map(csv::number)
-                    .unwrap_or_default(),
-            );
-        }
-        rows.push(row);
-    }
-    rows
+    /// Actuals read from a CSV: what changes, what is wrong; nothing applied yet.
+    Csv(String, Box<plan::csv::CsvImport>),
 }
 
 #[component]
@@ -151,10 +95,35 @@ pub fn IoPanel() -> impl IntoView {
             pending.set(Pending::Problems(name, list));
         }
     };
+    // Actuals from a spreadsheet, read against the plan on screen by the core.
+    let handle_csv = move |name: String, text: String| {
+        let en = lang.get_untracked().is_en();
+        if text.contains('\u{FFFD}') {
+            let msg = if en {
+                "the file is not UTF-8 text: in Excel save it as \"CSV UTF-8\""
+            } else {
+                "il file non è testo UTF-8: in Excel salvarlo come «CSV UTF-8 (delimitato da virgole)»"
+            };
+            pending.set(Pending::Problems(name, vec![(String::new(), msg.into())]));
+            return;
+        }
+        match state
+            .plan
+            .with_untracked(|p| plan::csv::import_csv(p, &text))
+        {
+            Ok(import) => pending.set(Pending::Csv(name, Box::new(import))),
+            Err(e) => pending.set(Pending::Problems(
+                name,
+                vec![(String::new(), if en { e.message_en } else { e.message })],
+            )),
+        }
+    };
     let read_file = move |file: web_sys::File| {
         let name = file.name();
+        let csv = name.to_lowercase().ends_with(".csv");
         leptos::task::spawn_local(async move {
             match read_text(file).await {
+                Ok(text) if csv => handle_csv(name, text),
                 Ok(text) => handle_text(name, text),
                 Err(e) => pending.set(Pending::Problems(name, vec![(String::new(), e)])),
             }
@@ -207,8 +176,9 @@ pub fn IoPanel() -> impl IntoView {
     };
     let export_csv = move |_| {
         let plan = state.plan.get_untracked();
-        let rep = state.evaluate(&plan);
-        let text = csv::document(&csv_rows(&plan, &rep, lang.get_untracked()));
+        // The core's wide CSV (the same as `cruscotto csv`): figures only, no traces.
+        let rep = plan.evaluate_with(&mut plan::ParseCache::default(), crate::eval::Trace::Off);
+        let text = plan::csv::wide_csv(&plan, &rep, lang.get_untracked());
         let name = format!(
             "{}.csv",
             file_stem(&state.entry_name(&state.active.get_untracked()))
@@ -245,6 +215,10 @@ pub fn IoPanel() -> impl IntoView {
             <label class="button-like">
                 <span><Tr k=T::Import /></span>
                 <input type="file" accept=".json,application/json" data-testid="import-file" node_ref=picker on:change=on_pick />
+            </label>
+            <label class="button-like">
+                <span><Tr k=T::ImportCsv /></span>
+                <input type="file" accept=".csv,text/csv" data-testid="import-csv" on:change=on_pick />
             </label>
             <span class="muted"><Tr k=T::DropHere /></span>
             <button data-testid="share-link" on:click=make_link><Tr k=T::ShareLink /></button>
@@ -305,6 +279,10 @@ pub fn IoPanel() -> impl IntoView {
                         </div>
                     </div>
                 }
+                    .into_any()
+            }
+            Pending::Csv(name, import) => {
+                view! { <super::csv_preview::CsvPreview name=name import=*import on_close=Callback::new(move |_| pending.set(Pending::None)) /> }
                     .into_any()
             }
             Pending::Problems(name, list) => {
