@@ -7,7 +7,7 @@ use crate::ui::i18n::Tr;
 use super::i18n::{Lang, T};
 use super::notice::NoticeArea;
 use super::state::{AppState, SaveState};
-use super::{charts_tab, dashboard, indicator, lab, plans, relazione};
+use super::{charts_tab, dashboard, indicator, lab, plans, relazione, settings};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
@@ -15,15 +15,17 @@ pub enum Tab {
     Indicator,
     Charts,
     Lab,
+    Plan,
     Report,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Dashboard,
         Tab::Indicator,
         Tab::Charts,
         Tab::Lab,
+        Tab::Plan,
         Tab::Report,
     ];
     pub fn label(self) -> T {
@@ -32,6 +34,7 @@ impl Tab {
             Tab::Indicator => T::TabIndicator,
             Tab::Charts => T::TabCharts,
             Tab::Lab => T::TabLab,
+            Tab::Plan => T::TabPlan,
             Tab::Report => T::TabReport,
         }
     }
@@ -41,6 +44,7 @@ impl Tab {
             Tab::Indicator => "indicatore",
             Tab::Charts => "grafici",
             Tab::Lab => "laboratorio",
+            Tab::Plan => "piano",
             Tab::Report => "relazione",
         }
     }
@@ -164,6 +168,7 @@ pub fn App() -> impl IntoView {
                     Tab::Indicator => view! { <indicator::Editor /> }.into_any(),
                     Tab::Charts => view! { <charts_tab::Charts /> }.into_any(),
                     Tab::Lab => view! { <lab::Lab /> }.into_any(),
+                    Tab::Plan => view! { <settings::PlanTab /> }.into_any(),
                     Tab::Report => view! { <relazione::ReportView /> }.into_any(),
                 }}
             </div>

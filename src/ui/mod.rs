@@ -26,6 +26,7 @@ pub mod options;
 pub mod plans;
 pub mod relazione;
 pub mod report;
+pub mod settings;
 pub mod state;
 pub mod storage;
 pub mod storage_status;

@@ -7,6 +7,7 @@ use crate::ui::i18n::Tr;
 
 use super::i18n::T;
 use super::io::panel::IoPanel;
+use super::settings::new_plan::NewPlanForm;
 use super::state::{AppState, DEFAULT_ID};
 use crate::plan::loss;
 
@@ -16,6 +17,7 @@ pub fn PlansBar() -> impl IntoView {
     let lang = state.lang;
     let asker = crate::ui::confirm::asker();
     let t = move |k: T| k.in_(lang.get());
+    let new_open = RwSignal::new(false);
     let ask = |question: &str, default: &str| -> Option<String> {
         web_sys::window()?
             .prompt_with_message_and_default(question, default)
@@ -54,7 +56,13 @@ pub fn PlansBar() -> impl IntoView {
                     }}
                 </select>
             </label>
-            <button data-testid="plan-new" on:click=move |_| state.new_plan()><Tr k=T::NewPlan /></button>
+            <button
+                data-testid="plan-new"
+                aria-expanded=move || new_open.get().to_string()
+                on:click=move |_| new_open.update(|o| *o = !*o)
+            >
+                <Tr k=T::NewPlan />
+            </button>
             <button data-testid="plan-duplicate" on:click=move |_| state.duplicate_plan()>
                 <Tr k=T::Duplicate />
             </button>
@@ -95,5 +103,8 @@ pub fn PlansBar() -> impl IntoView {
             <super::storage_status::StorageUsed />
             <super::versions::VersionsPanel />
         </div>
+        <Show when=move || new_open.get()>
+            <NewPlanForm open=new_open />
+        </Show>
     }
 }

@@ -138,7 +138,7 @@ test("modificare un campo e cambiare subito indicatore non blocca la pagina", as
     ["field-code", "1.77"],
     ["field-name", "Nome"],
     ["field-unit", "giorni"],
-    ["values-2019", "0,5"],
+    ["value-2019", "0,5"],
     ["benchmark-2019", "0,5"],
     ["target-2019", ">= 50%"],
   ];
@@ -178,14 +178,14 @@ test("il codice è salvato mentre si scrive, senza perdere il fuoco; un codice g
   assert.ok(indicator(plan, "1.150"), "renamed in the plan while typing");
   // A code another indicator has: the Italian message, the text stays, the plan keeps 1.150.
   await code.fill("1.2");
-  assert.equal(await page.locator(tid("field-code-error")).innerText(), "Codice già usato da un altro indicatore.");
+  assert.match(await page.locator(tid("field-code-error")).innerText(), /^il codice «1\.2» è già dell'indicatore «.+» \(obiettivo 1\)$/);
   assert.equal(await code.getAttribute("aria-invalid"), "true");
   assert.equal(await code.inputValue(), "1.2");
   plan = await exportPlan(page);
   assert.ok(indicator(plan, "1.150"));
   assert.equal(plan.missions.flatMap((m) => m.objectives).flatMap((o) => o.indicators).filter((i) => i.code === "1.2").length, 1);
   await code.fill("");
-  assert.equal(await page.locator(tid("field-code-error")).innerText(), "Il codice non può essere vuoto.");
+  assert.equal(await page.locator(tid("field-code-error")).innerText(), "il codice dell'indicatore non può essere vuoto");
   assert.deepEqual(errors, []);
   await ctx.close();
 });

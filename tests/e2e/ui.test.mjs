@@ -281,13 +281,16 @@ test("più piani: nuovo, obiettivo e indicatore aggiunti, rinomina, duplica, eli
   const options = () => page.locator(`${tid("plan-select")} option`).count();
   const before = await options();
   await page.click(tid("plan-new"));
+  await page.fill(tid("new-years-from"), "2025");
+  await page.fill(tid("new-years-to"), "2027");
+  await page.click(tid("new-create"));
   await saved(page);
   assert.equal(await options(), before + 1);
   await page.click(tid("tab-indicatore"));
   await page.click(tid("objective-add"));
   await page.waitForSelector(tid("indicator-form"));
   await page.fill(tid("field-name"), "Indicatore nuovo");
-  await page.fill(tid("target-2021"), ">= 3,5");
+  await page.fill(tid("target-2027"), ">= 3,5");
   await saved(page);
   await page.click(tid("plan-rename"));
   assert.equal(await page.locator(tid("plan-title")).innerText(), "Piano di prova");

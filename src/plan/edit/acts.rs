@@ -5,6 +5,18 @@ use super::super::model::{Deliberation, Plan, RevisionEvent, RevisionKind};
 use super::{indicator_mut, Change, Refusal};
 use crate::eval::Date;
 
+impl From<&Deliberation> for Act {
+    fn from(d: &Deliberation) -> Act {
+        Act {
+            organ: d.organ.clone(),
+            number: d.number,
+            date: d.date,
+            effective_year: d.effective_year,
+            note: d.note.clone(),
+        }
+    }
+}
+
 /// What a person writes about an act. Unknown parts stay `None`: never invented.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Act {
@@ -106,7 +118,12 @@ pub fn update_act(plan: &mut Plan, id: &str, act: Act) -> Change {
         .iter_mut()
         .find(|d| d.id == id)
         .ok_or_else(|| no_act(id))?;
+    // An act known only by its year (the seed has some) keeps it until a date is written.
+    let year = d.year;
     *d = act.into_deliberation(id.to_string());
+    if d.date.is_none() {
+        d.year = year;
+    }
     Ok(())
 }
 

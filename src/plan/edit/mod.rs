@@ -17,11 +17,11 @@ pub use owners::{
 };
 pub use settings::{set_body, set_defaults, set_title, set_years, years_outside, Outside};
 pub use structure::{
-    add_indicator, add_mission, add_objective, move_indicator, move_indicator_to_objective,
-    move_mission, move_objective, move_objective_to_mission, recode_indicator, recode_mission,
-    remove_indicator, remove_mission, remove_objective, rename_indicator, rename_mission,
-    rename_objective, renumber_objective, set_indicator_weight, set_mission_weight,
-    set_objective_weight,
+    add_indicator, add_mission, add_objective, duplicate_indicator, move_indicator,
+    move_indicator_to_objective, move_mission, move_objective, move_objective_to_mission,
+    recode_indicator, recode_mission, remove_indicator, remove_mission, remove_objective,
+    rename_indicator, rename_mission, rename_objective, renumber_objective, set_indicator_weight,
+    set_mission_weight, set_objective_weight,
 };
 pub use template::{blank, from_template, Template};
 
@@ -166,8 +166,8 @@ fn non_empty(text: &str, what_it: &str, what_en: &str) -> Change<String> {
     let text = text.trim();
     if text.is_empty() {
         return Err(Refusal::new(
-            format!("{what_it}: non può essere vuoto"),
-            format!("{what_en}: it cannot be empty"),
+            format!("{what_it} non può essere vuoto"),
+            format!("{what_en} cannot be empty"),
         ));
     }
     Ok(text.to_string())

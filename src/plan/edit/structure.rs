@@ -299,6 +299,22 @@ pub fn add_indicator(plan: &mut Plan, objective: u32, code: &str, name: &str) ->
     Ok(code)
 }
 
+/// A copy of indicator `code` right after it, under a fresh code; without its short code
+/// (unique) and its revisions (the acts concerned the original). Returns the new code.
+pub fn duplicate_indicator(plan: &mut Plan, code: &str) -> Change<String> {
+    let (mi, oi, ii) = indicator_place(plan, code)?;
+    let objective = &plan.missions[mi].objectives[oi];
+    let mut copy = objective.indicators[ii].clone();
+    copy.code = fresh_indicator_code(plan, objective.number);
+    copy.short_code = None;
+    copy.revisions.clear();
+    let new_code = copy.code.clone();
+    plan.missions[mi].objectives[oi]
+        .indicators
+        .insert(ii + 1, copy);
+    Ok(new_code)
+}
+
 pub fn rename_indicator(plan: &mut Plan, code: &str, name: &str) -> Change {
     let name = non_empty(name, "il nome dell'indicatore", "the indicator's name")?;
     indicator_mut(plan, code)?.name = name;
@@ -479,6 +495,18 @@ mod tests {
         let (_, _, i) = plan.indicators().find(|(_, _, i)| i.code == code).unwrap();
         assert_eq!(i.unit.as_deref(), Some("giorni"));
         assert_eq!(i.polarity, crate::eval::Polarity::Lower);
+    }
+
+    #[test]
+    fn a_duplicate_follows_its_original_under_a_fresh_code() {
+        let mut plan = small();
+        let code = apply(&mut plan, |p| duplicate_indicator(p, "1.1")).unwrap();
+        assert_eq!(codes(&plan), ["1.1", code.as_str(), "1.2"]);
+        assert_eq!(code, "1.3");
+        assert_eq!(
+            plan.missions[0].objectives[0].indicators[1].name,
+            "Pratiche evase"
+        );
     }
 
     #[test]

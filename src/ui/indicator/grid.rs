@@ -264,7 +264,7 @@ pub fn YearGrid(
                                 .map(|m| series_row(format!("{}: {m}", t(T::Measure)), Series::Measure(m.clone()), format!("measure-{m}")))
                                 .collect_view()
                         }}
-                        {move || series_row(t(T::ValueDirect).to_string(), Series::Values, "values".into())}
+                        {move || series_row(t(T::ValueDirect).to_string(), Series::Values, "value".into())}
                         {move || series_row(t(T::Benchmark).to_string(), Series::Measure(BENCHMARK_SERIES.into()), "benchmark".into())}
                         <tr class="computed">
                             <th scope="row"><Tr k=T::Computed /></th>

@@ -15,10 +15,13 @@ use crate::ui::i18n::Tr;
 use self::checked::{CheckedInput, Kind};
 use self::entry::{Accept, NumberInput};
 use super::i18n::T;
+use super::settings::acts::Revisions;
+use super::settings::{change, Refused};
 use super::state::AppState;
 use crate::eval::{Datum, Polarity};
+use crate::plan::edit::{self, Refusal};
 use crate::plan::loss;
-use crate::plan::{Indicator, Plan, RevisionKind};
+use crate::plan::{Indicator, Plan};
 
 /// The plan cut down to one indicator (its objective and mission, all acts and owners):
 /// evaluating it is as cheap as evaluating one indicator.
@@ -95,23 +98,48 @@ pub fn Editor() -> impl IntoView {
             open.set(sel);
         }
     });
+    let refused = RwSignal::new(None::<Refusal>);
+    // The objective (and mission) of the chosen indicator, else the first ones.
+    let place = move || {
+        state.plan.with_untracked(|p| {
+            let sel = state.selected.get_untracked();
+            p.indicators()
+                .find(|(_, _, i)| Some(&i.code) == sel.as_ref())
+                .map(|(m, o, _)| (m.code.clone(), Some(o.number)))
+                .or_else(|| {
+                    p.missions
+                        .first()
+                        .map(|m| (m.code.clone(), m.objectives.first().map(|o| o.number)))
+                })
+        })
+    };
     let add = move |_| {
-        let after = state.selected.get_untracked();
         let name = T::Indicator.in_(lang.get_untracked()).to_string();
-        let mut new_code = None;
-        state.edit(None, |p| {
-            new_code = ops::add_after(p, after.as_deref(), &name)
+        let title = T::Objective.in_(lang.get_untracked()).to_string();
+        let mission = T::Mission.in_(lang.get_untracked()).to_string();
+        let at = place();
+        let code = change(state, refused, None, |p| {
+            let n = match at {
+                Some((_, Some(n))) => n,
+                Some((m, None)) => edit::add_objective(p, &m, &title)?,
+                None => {
+                    let m = edit::add_mission(p, "", &mission)?;
+                    edit::add_objective(p, &m, &title)?
+                }
+            };
+            edit::add_indicator(p, n, "", &name)
         });
-        if new_code.is_some() {
-            state.selected.set(new_code);
+        if code.is_some() {
+            state.selected.set(code);
         }
     };
     let duplicate = move |_| {
         let Some(code) = state.selected.get_untracked() else {
             return;
         };
-        let mut new_code = None;
-        state.edit(None, |p| new_code = ops::duplicate(p, &code));
+        let new_code = change(state, refused, None, |p| {
+            edit::duplicate_indicator(p, &code)
+        });
         if new_code.is_some() {
             state.selected.set(new_code);
         }
@@ -132,19 +160,24 @@ pub fn Editor() -> impl IntoView {
             lost,
             T::RemoveIndicator.in_(l),
             move || {
-                state.edit(None, |p| ops::remove(p, &code));
-                state.selected.set(None);
+                if change(state, refused, None, |p| edit::remove_indicator(p, &code)).is_some() {
+                    state.selected.set(None);
+                }
             },
         );
     };
     let add_objective = move |_| {
-        let near = state.selected.get_untracked();
         let title = T::Objective.in_(lang.get_untracked()).to_string();
-        let mut code = None;
-        state.edit(None, |p| {
-            if let Some(n) = ops::add_objective(p, near.as_deref(), &title) {
-                code = ops::add_after_in_objective(p, n, &title);
-            }
+        let mission = T::Mission.in_(lang.get_untracked()).to_string();
+        let name = T::Indicator.in_(lang.get_untracked()).to_string();
+        let at = place();
+        let code = change(state, refused, None, |p| {
+            let m = match at {
+                Some((m, _)) => m,
+                None => edit::add_mission(p, "", &mission)?,
+            };
+            let n = edit::add_objective(p, &m, &title)?;
+            edit::add_indicator(p, n, "", &name)
         });
         if code.is_some() {
             state.selected.set(code);
@@ -171,8 +204,9 @@ pub fn Editor() -> impl IntoView {
             lost,
             T::RemoveObjective.in_(l),
             move || {
-                state.edit(None, |p| ops::remove_objective(p, n));
-                state.selected.set(None);
+                if change(state, refused, None, |p| edit::remove_objective(p, n)).is_some() {
+                    state.selected.set(None);
+                }
             },
         );
     };
@@ -202,6 +236,7 @@ pub fn Editor() -> impl IntoView {
                 <button class="danger" data-testid="indicator-remove" on:click=remove><Tr k=T::RemoveIndicator /></button>
                 <button data-testid="objective-add" on:click=add_objective><Tr k=T::AddObjective /></button>
                 <button class="danger" data-testid="objective-remove" on:click=remove_objective><Tr k=T::RemoveObjective /></button>
+                <Refused refused=refused />
             </div>
             {move || open.get().map(|code| view! { <Form code=code live=live /> })}
         </section>
@@ -220,6 +255,7 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let t = move |k: T| k.in_(lang.get());
+    let refused = RwSignal::new(None::<Refusal>);
     // Groups the quick edits of the code field into one undo step, across renames.
     let opened_as = StoredValue::new(code.clone());
     let code_s = RwSignal::new(code.clone());
@@ -240,7 +276,7 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
     // The code field: saved as you type when it is a free code; otherwise the text stays, with
     // the message, and the plan keeps the last good code.
     let code_draft = RwSignal::new(code);
-    let code_error = RwSignal::new(None::<T>);
+    let code_error = RwSignal::new(None::<Refusal>);
     let plan_code = Memo::new(move |_| ind.with(|i| i.as_ref().map(|i| i.code.clone())));
     Effect::new(move |_| {
         // The code changed elsewhere (undo): show it, unless it is what was typed here.
@@ -265,22 +301,15 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
             code_error.set(None);
             return;
         }
-        if new.is_empty() {
-            code_error.set(Some(T::CodeEmpty));
-            return;
-        }
-        if state.plan.with_untracked(|p| ops::find(p, &new).is_some()) {
-            code_error.set(Some(T::CodeTaken));
-            return;
-        }
-        code_error.set(None);
-        let n2 = new.clone();
+        // Refused (empty, too long, taken — the reason names who has it): the text stays.
         let key = opened_as.try_with_value(|c| format!("code:{c}"));
-        state.edit(key.as_deref(), move |p| {
-            if let Some(i) = ops::find_mut(p, &old) {
-                i.code = n2;
-            }
-        });
+        if change(state, code_error, key.as_deref(), |p| {
+            edit::recode_indicator(p, &old, &new)
+        })
+        .is_none()
+        {
+            return;
+        }
         code_s.set(new.clone());
         live.set_value(Some(new.clone()));
         state.selected.set(Some(new));
@@ -311,8 +340,8 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
                             aria-invalid=move || code_error.get().is_some().to_string()
                             on:input=on_code
                         />
-                        {move || code_error.get().map(|k| {
-                            view! { <span class="field-error" role="alert" data-testid="field-code-error">{t(k)}</span> }
+                        {move || code_error.get().map(|r| {
+                            view! { <span class="field-error" role="alert" data-testid="field-code-error">{r.message(lang.get()).to_string()}</span> }
                         })}
                     </label>
                     <label>
@@ -371,6 +400,7 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
                     </label>
                     <fieldset class="wide owners">
                         <legend><Tr k=T::Owner /></legend>
+                        <Refused refused=refused />
                         {move || {
                             state
                                 .plan
@@ -386,13 +416,13 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
                                                 prop:checked=move || ind.with(|i| i.as_ref().is_some_and(|i| i.owners.contains(&id)))
                                                 on:change=move |ev| {
                                                     let on = event_target_checked(&ev);
-                                                    let id = id2.clone();
-                                                    set("owners", Box::new(move |i| {
-                                                        i.owners.retain(|x| *x != id);
-                                                        if on {
-                                                            i.owners.push(id);
-                                                        }
-                                                    }));
+                                                    let Some(code) = code_s.try_get_untracked() else { return };
+                                                    let Some(mut owners) = ind.try_with_untracked(|i| i.as_ref().map(|i| i.owners.clone())).flatten() else { return };
+                                                    owners.retain(|x| *x != id2);
+                                                    if on {
+                                                        owners.push(id2.clone());
+                                                    }
+                                                    change(state, refused, Some(&format!("owners:{code}")), |p| edit::set_indicator_owners(p, &code, &owners));
                                                 }
                                             />
                                             {o.name.clone()}
@@ -452,40 +482,7 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
             </Show>
             <div class="card" data-testid="history">
                 <h3><Tr k=T::History /></h3>
-                {move || {
-                    let revs = ind.with(|i| i.as_ref().map(|i| i.revisions.clone()).unwrap_or_default());
-                    if revs.is_empty() {
-                        return view! { <p class="muted">"—"</p> }.into_any();
-                    }
-                    view! {
-                        <ul>
-                            {revs
-                                .into_iter()
-                                .map(|e| {
-                                    let kind = t(match e.kind {
-                                        RevisionKind::Inserted => T::Inserted,
-                                        RevisionKind::Updated => T::Updated,
-                                        RevisionKind::Eliminated => T::Eliminated,
-                                    });
-                                    let act = e
-                                        .deliberation
-                                        .as_deref()
-                                        .and_then(|id| state.plan.with_untracked(|p| p.deliberation(id).map(|d| d.label())))
-                                        .unwrap_or_else(|| t(T::UnreadableAct).to_string());
-                                    view! {
-                                        <li>
-                                            <strong>{kind}</strong>
-                                            " — "
-                                            {act}
-                                            {e.note.map(|n| view! { <span class="muted">" (" {n} ")"</span> })}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
-                }}
+                <Revisions code=code_s />
             </div>
         </Show>
     }

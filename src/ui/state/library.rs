@@ -38,22 +38,6 @@ impl AppState {
         self.save_now();
     }
 
-    pub fn new_plan(&self) {
-        let mut plan = plan::default_plan();
-        plan.missions.clear();
-        plan.deliberations.clear();
-        plan.owners.clear();
-        plan.notes.clear();
-        plan.title = T::NewPlan.in_(self.lang.get_untracked()).to_string();
-        let name = format!(
-            "{} {}",
-            plan.title,
-            self.plans.with_untracked(|p| p.len() + 1)
-        );
-        plan.title = name.clone();
-        self.add_plan(name, plan);
-    }
-
     pub fn duplicate_plan(&self) {
         let id = self.active.get_untracked();
         let name = format!(
