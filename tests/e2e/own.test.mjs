@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openApp, sharedEnv, tid, saved } from "./harness.mjs";
+import { openApp, openWithExample, sharedEnv, tid, saved } from "./harness.mjs";
 
 const env = sharedEnv();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -227,6 +227,35 @@ test("deliberazioni dell'ufficio: revisioni inserito/eliminato e «piano vigente
   await page.selectOption(tid("filter-asof"), { label: "Giunta n. 5 del 30/01/2025" });
   await page.waitForSelector(tid("row-1.2"), { state: "detached" });
   assert.equal(await page.locator(tid("row-1.1")).count(), 1, "after the January act only 1.1 is in the plan");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("nella scheda Piano rimuovere una missione chiede nella finestra modale che cosa si perde; Annulla non toglie niente", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await page.click(tid("tab-piano"));
+  const mission = page.locator('[data-testid^="mission-row-"]').first();
+  const testid = await mission.getAttribute("data-testid");
+  const code = testid.slice("mission-row-".length);
+  const objectives = await mission.locator('[data-testid^="objective-row-"]').count();
+  assert.ok(objectives > 0, "the first mission of the example has objectives");
+  const remove = mission.locator(tid("mission-remove")).first();
+  await remove.click();
+  const dialog = page.locator(tid("confirm"));
+  await dialog.waitFor({ state: "visible" });
+  assert.equal(await dialog.evaluate((d) => d.open && d.matches(":modal")), true, "a real modal <dialog>");
+  const lost = await page.locator(tid("confirm-lost")).innerText();
+  assert.match(lost, new RegExp(`${objectives} obiettiv`), `says how many objectives go: ${lost}`);
+  assert.match(lost, /\d+ indicatori/, lost);
+  await page.click(tid("confirm-cancel"));
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(await page.locator(tid(testid)).count(), 1, "Annulla removed nothing");
+  await remove.click();
+  await page.click(tid("confirm-yes"));
+  await page.waitForSelector(tid(testid), { state: "detached" });
+  assert.equal(await page.locator(tid(`mission-row-${code}`)).count(), 0, "removed after confirming");
+  await page.click(tid("undo"));
+  await page.waitForSelector(tid(testid));
   assert.deepEqual(errors, []);
   await ctx.close();
 });

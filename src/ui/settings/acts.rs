@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{change, confirm, refusal, Refused};
+use super::{ask_remove, change, refusal, Refused};
 use crate::plan::edit::{self, Act, Refusal};
 use crate::plan::{Deliberation, RevisionKind};
 use crate::ui::i18n::{Tr, T};
@@ -47,6 +47,7 @@ pub fn Acts() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let t = move |k: T| k.in_(lang.get());
+    let asker = crate::ui::confirm::asker();
     let refused = RwSignal::new(None::<Refusal>);
     let acts = Memo::new(move |_| state.plan.with(|p| p.deliberations.clone()));
     let row = move |d: Deliberation| {
@@ -79,9 +80,10 @@ pub fn Acts() -> impl IntoView {
                     on:change=move |ev| { let v = event_target_value(&ev); update(state, refused, &i5, |a| { a.note = text(v); Ok(()) }) } />
                 <button class="danger" data-testid="act-remove" on:click=move |_| {
                     let cited = state.plan.with_untracked(|p| p.indicators().any(|(_, _, i)| i.revisions.iter().any(|e| e.deliberation.as_deref() == Some(i6.as_str()))));
-                    if confirm(t(if cited { T::AlsoRevisions } else { T::ConfirmRemoveAct })) {
+                    let i6 = i6.clone();
+                    ask_remove(asker, lang.get_untracked(), if cited { T::AlsoRevisions } else { T::ConfirmRemoveAct }, String::new(), move || {
                         change(state, refused, None, |p| edit::remove_act(p, &i6, cited));
-                    }
+                    });
                 }><Tr k=T::Remove /></button>
             </li>
         }

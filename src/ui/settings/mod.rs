@@ -12,6 +12,7 @@ pub mod structure;
 
 use leptos::prelude::*;
 
+use super::confirm::Asking;
 use super::i18n::{Lang, T};
 use super::state::AppState;
 use crate::plan::edit::{self, Change, Refusal};
@@ -59,11 +60,17 @@ pub fn Refused(refused: RwSignal<Option<Refusal>>) -> impl IntoView {
     }
 }
 
-/// Asks the browser's simple confirmation (the page's own dialog is another branch's work).
-pub fn confirm(question: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.confirm_with_message(question).ok())
-        .unwrap_or(false)
+/// Asks in the page's dialog (`ui::confirm`) before a removal, saying what would be lost; the
+/// removal runs only on «Rimuovi». `asker` is taken in the component's body (handlers have no
+/// context).
+pub fn ask_remove(
+    asker: Asking,
+    lang: Lang,
+    title: T,
+    lost: String,
+    on_confirm: impl Fn() + Send + Sync + 'static,
+) {
+    asker.ask(title.in_(lang), lost, T::Remove.in_(lang), on_confirm);
 }
 
 /// Moves the keyboard focus to the element `id` after the next repaint (a row re-drawn after a

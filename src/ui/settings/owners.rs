@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{change, confirm, Refused};
+use super::{ask_remove, change, Refused};
 use crate::plan::edit::{self, Refusal};
 use crate::ui::i18n::{Tr, T};
 use crate::ui::state::AppState;
@@ -13,6 +13,7 @@ pub fn Owners() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let t = move |k: T| k.in_(lang.get());
+    let asker = crate::ui::confirm::asker();
     let refused = RwSignal::new(None::<Refusal>);
     let owners = Memo::new(move |_| state.plan.with(|p| p.owners.clone()));
     let new_name = RwSignal::new(String::new());
@@ -25,14 +26,14 @@ pub fn Owners() -> impl IntoView {
     let remove = move |id: String| {
         let users = state.plan.with_untracked(|p| edit::owner_users(p, &id));
         let also = !users.is_empty();
-        let question = if also {
-            format!("{}\n{}", users.join(", "), t(T::AlsoFromIndicators))
+        let (title, lost) = if also {
+            (T::AlsoFromIndicators, users.join(", "))
         } else {
-            t(T::ConfirmRemoveOwner).to_string()
+            (T::ConfirmRemoveOwner, String::new())
         };
-        if confirm(&question) {
+        ask_remove(asker, lang.get_untracked(), title, lost, move || {
             change(state, refused, None, |p| edit::remove_owner(p, &id, also));
-        }
+        });
     };
     view! {
         <div class="card" data-testid="plan-owners">

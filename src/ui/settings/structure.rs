@@ -7,12 +7,12 @@
 
 use leptos::prelude::*;
 
-use super::{change, confirm, focus_later, refusal, Refused};
+use super::{ask_remove, change, focus_later, refusal, Refused};
 use crate::eval::Datum;
 use crate::plan::edit::{self, Refusal};
-use crate::plan::Plan;
+use crate::plan::{loss, Plan};
 use crate::ui::app::Tab;
-use crate::ui::i18n::{Tr, T};
+use crate::ui::i18n::{Lang, Tr, T};
 use crate::ui::indicator::entry::{Accept, NumberInput};
 use crate::ui::state::AppState;
 
@@ -62,6 +62,14 @@ pub fn Structure() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let t = move |k: T| k.in_(lang.get());
+    let asker = crate::ui::confirm::asker();
+    // What a removal takes away, in the reader's words (plan::loss), for the dialog.
+    let lost = move |f: &dyn Fn(&Plan, Lang) -> Option<String>| {
+        state
+            .plan
+            .with_untracked(|p| f(p, lang.get_untracked()))
+            .unwrap_or_default()
+    };
     let refused = RwSignal::new(None::<Refusal>);
     let shape = Memo::new(move |_| {
         state.plan.with(|p| {
@@ -215,9 +223,11 @@ pub fn Structure() -> impl IntoView {
                     state.tab.set(Tab::Indicator);
                 }><Tr k=T::Open /></button>
                 <button class="danger" data-testid="indicator-remove" on:click=move |_| {
-                    if confirm(t(T::ConfirmRemoveIndicator)) {
+                    let what = lost(&|p, l| p.indicators().find(|(_, _, i)| i.code == c6).map(|(_, _, i)| loss::indicator(i, l)));
+                    let c6 = c6.clone();
+                    ask_remove(asker, lang.get_untracked(), T::ConfirmRemoveIndicator, what, move || {
                         change(state, refused, None, |p| edit::remove_indicator(p, &c6));
-                    }
+                    });
                 }><Tr k=T::Remove /></button>
             </li>
         }
@@ -264,9 +274,10 @@ pub fn Structure() -> impl IntoView {
                         }
                     }><Tr k=T::AddIndicator /></button>
                     <button class="danger" data-testid="objective-remove" on:click=move |_| {
-                        if confirm(t(T::ConfirmRemoveObjective)) {
+                        let what = lost(&|p, l| p.missions.iter().flat_map(|m| &m.objectives).find(|o| o.number == n).map(|o| loss::objective(o, l)));
+                        ask_remove(asker, lang.get_untracked(), T::ConfirmRemoveObjective, what, move || {
                             change(state, refused, None, |p| edit::remove_objective(p, n));
-                        }
+                        });
                     }><Tr k=T::Remove /></button>
                 </div>
                 <ul class="outline">
@@ -310,9 +321,11 @@ pub fn Structure() -> impl IntoView {
                         }
                     }><Tr k=T::AddObjective /></button>
                     <button class="danger" data-testid="mission-remove" on:click=move |_| {
-                        if confirm(t(T::ConfirmRemoveMission)) {
+                        let what = lost(&|p, l| p.missions.iter().find(|m| m.code == c5).map(|m| loss::mission(m, l)));
+                        let c5 = c5.clone();
+                        ask_remove(asker, lang.get_untracked(), T::ConfirmRemoveMission, what, move || {
                             change(state, refused, None, |p| edit::remove_mission(p, &c5));
-                        }
+                        });
                     }><Tr k=T::Remove /></button>
                 </div>
                 <ul class="outline">
