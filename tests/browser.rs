@@ -57,20 +57,23 @@ fn numbers_are_italian_by_default() {
 
 #[wasm_bindgen_test]
 fn csv_is_for_italian_spreadsheets() {
-    let doc = io::csv::document(&[
+    use cruscotto::plan::csv;
+    let doc = csv::document(&[
         vec!["a;b".into(), "1,5".into()],
         vec!["=SOMMA(A1)".into(), "\"x\"".into()],
     ]);
     assert!(doc.starts_with('\u{FEFF}'));
     assert!(doc.contains("\"a;b\";1,5\r\n"));
     assert!(doc.contains("'=SOMMA(A1);\"\"\"x\"\"\""));
-    assert_eq!(io::csv::number(0.85), "0,85");
+    // In the page too, a percentage reads back as the very same number.
+    assert_eq!(csv::number(0.557047, true), "55,7047 %");
+    assert_eq!(format::parse_input("55,7047 %"), Ok(Some(0.557047)));
     // Negative numbers stay numbers; anything else starting like a formula is neutralised.
     for plain in ["-2,5", "-10 %", "-1.234,5", "12"] {
-        assert_eq!(io::csv::cell(plain), plain);
+        assert_eq!(csv::cell(plain), plain);
     }
     for risky in ["-1+2", "-cmd|' /C calc'!A0", "+SOMMA(A1)", "@x", "\t=1"] {
-        assert!(io::csv::cell(risky).starts_with("'"), "{risky}");
+        assert!(csv::cell(risky).starts_with("'"), "{risky}");
     }
 }
 
@@ -301,46 +304,6 @@ fn dashboard_traces_are_those_of_plan_evaluate() {
     assert!(checked > 300, "{checked} cells");
 }
 
-/// A target unreadable in the source is exported with the page's marker and its note, not as an
-/// empty cell (which means "no target").
-#[wasm_bindgen_test]
-fn csv_marks_unreadable_targets() {
-    use cruscotto::plan::TargetCell;
-    use cruscotto::ui::io::panel::csv_rows;
-    let plan = cruscotto::plan::example_plan();
-    let report =
-        cruscotto::ui::report::evaluate_cached(&plan, &mut cruscotto::ui::report::Cache::default());
-    let rows = csv_rows(&plan, &report, Lang::It);
-    let column = |name: &str| {
-        rows[0]
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("column {name}"))
-    };
-    let row = |code: &str| {
-        rows.iter()
-            .find(|r| r.get(2).map(String::as_str) == Some(code))
-            .unwrap_or_else(|| panic!("row {code}"))
-    };
-    let unreadable = &row("1.3")[column("Target 2019")];
-    assert!(
-        unreadable.starts_with("illeggibile: illeggibile nell'OCR"),
-        "{unreadable}"
-    );
-    assert_eq!(row("1.1")[column("Target 2016")], "", "no target: empty");
-    assert_eq!(row("1.1")[column("Target 2019")], "100%");
-    let en = csv_rows(&plan, &report, Lang::En);
-    assert!(en[1..]
-        .iter()
-        .any(|r| r.iter().any(|c| c.starts_with("unreadable: "))));
-    let bare = TargetCell {
-        text: None,
-        note: None,
-    };
-    assert_eq!(io::csv::target(Some(&bare), Lang::It), "illeggibile");
-    assert_eq!(io::csv::target(None, Lang::It), "");
-}
-
 /// With the interface in English, the dashboard's traces and the indicator editor's are
 /// English, numbers included.
 #[wasm_bindgen_test]
@@ -469,5 +432,21 @@ fn the_browser_reads_decimals_as_rust_does() {
             rust.to_bits(),
             "{text}: page {page:e}, Rust {rust:e}"
         );
+    }
+}
+
+/// The page exports the wide CSV from its own cached evaluation: the same file, byte for byte,
+/// as `cruscotto csv` writes from `Plan::evaluate` (sample actuals: every status and roll-up).
+#[wasm_bindgen_test]
+fn the_page_csv_is_the_cli_csv() {
+    use cruscotto::plan::csv::wide_csv;
+    use cruscotto::ui::report::{evaluate_cached, Cache};
+    let plan = cruscotto::plan::example_plan();
+    let page = evaluate_cached(&plan, &mut Cache::default());
+    let cli = plan.evaluate();
+    for lang in [Lang::It, Lang::En] {
+        let (a, b) = (wide_csv(&plan, &page, lang), wide_csv(&plan, &cli, lang));
+        assert!(a.lines().count() > 300, "{} rows", a.lines().count());
+        assert_eq!(a, b);
     }
 }

@@ -103,7 +103,7 @@ fn version_99_is_refused_clearly() {
         err,
         LoadError::UnsupportedVersion {
             found: 99,
-            supported: 1
+            supported: cruscotto::plan::FORMAT_VERSION
         }
     );
     let message = err.to_string();
@@ -506,21 +506,23 @@ fn versions_are_whole_numbers_up_to_this_builds() {
     };
     let found = |v: &str| match version(v) {
         Err(LoadError::UnsupportedVersion { found, supported }) => {
-            assert_eq!(supported, 1);
+            assert_eq!(supported, 2);
             found
         }
         other => panic!("{v}: {other:?}"),
     };
-    assert_eq!(found("2"), 2);
+    assert_eq!(found("3"), 3);
     assert_eq!(found("-5"), -5);
     assert_eq!(found("-9223372036854775808"), i64::MIN);
     // Beyond i64: the largest one, not a wrapped negative number.
     assert_eq!(found("9223372036854775808"), i64::MAX);
     assert_eq!(found("18446744073709551615"), i64::MAX);
     // Known versions go on to the structure.
-    assert!(
-        matches!(version("1"), Err(LoadError::Invalid(p)) if p[0].message.contains("\"title\""))
-    );
+    for v in ["1", "2"] {
+        assert!(
+            matches!(version(v), Err(LoadError::Invalid(p)) if p[0].message.contains("\"title\""))
+        );
+    }
     assert!(matches!(version("0"), Err(LoadError::Invalid(p)) if p[0].path == "anni"));
 }
 

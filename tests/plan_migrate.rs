@@ -340,3 +340,56 @@ fn a_version_0_shape_fault_is_reported_at_its_version_0_path() {
         }
     }
 }
+
+#[test]
+fn version_1_is_read_as_it_is_and_written_as_the_current_version() {
+    let v1 = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/minimal_plan.json"
+    ))
+    .unwrap();
+    assert!(
+        v1.contains(r#""version": 1"#),
+        "the fixture is a version-1 file"
+    );
+    let plan = load(&v1).unwrap();
+    assert_eq!(plan.version, FORMAT_VERSION);
+    assert!(plan.indicators().all(|(_, _, i)| i.reasons.is_empty()));
+    let written = cruscotto::plan::to_json(&plan);
+    assert!(written.contains(&format!(r#""version": {FORMAT_VERSION}"#)));
+    assert_eq!(load(&written).unwrap(), plan);
+}
+
+#[test]
+fn reasons_go_through_the_format_and_their_years_are_checked() {
+    let mut plan = cruscotto::plan::default_plan();
+    let first = plan.years.first;
+    let ind = &mut plan.missions[0].objectives[0].indicators[0];
+    ind.reasons
+        .insert(first + 1, "Blocco del sistema informatico a marzo".into());
+    let text = cruscotto::plan::to_json(&plan);
+    assert!(text.contains("\"reasons\""));
+    let again = load(&text).unwrap();
+    assert_eq!(
+        again.missions[0].objectives[0].indicators[0]
+            .reasons
+            .get(&(first + 1))
+            .map(String::as_str),
+        Some("Blocco del sistema informatico a marzo")
+    );
+    assert_eq!(again, plan);
+    // A reason for a year outside the plan is a problem, named by its path.
+    plan.missions[0].objectives[0].indicators[0]
+        .reasons
+        .insert(first - 1, "x".into());
+    let problems = load(&cruscotto::plan::to_json(&plan))
+        .unwrap_err()
+        .problems();
+    assert_eq!(
+        problems[0].path,
+        format!(
+            "missions[0].objectives[0].indicators[0].reasons.{}",
+            first - 1
+        )
+    );
+}

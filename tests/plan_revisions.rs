@@ -81,9 +81,10 @@ fn activity_follows_the_effective_year() {
     // Inserted by the July 2018 act (effective 2018).
     let a = plan.activity(find("7.3"));
     assert!(a.before_insertion(2017) && a.is_active(2018));
-    // Eliminated by an act the OCR cuts off: no year is affected.
+    // Eliminated by an act the OCR cuts off, but no act is later than 02/12/2019: inactive
+    // from 2020 at the latest, in force before.
     let a = plan.activity(find("7.6"));
-    assert!(a.is_active(2017) && a.is_active(2021));
+    assert!(a.is_active(2019) && a.eliminated(2020) && !a.is_active(2021));
     // "rolling annuale 2018", year only: effective 2019.
     let a = plan.activity(find("14.3"));
     assert!(a.is_active(2018) && !a.is_active(2019));

@@ -133,12 +133,27 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<Option<ReadNumber>, NotANu
         canonical.push('.');
         canonical.push_str(frac);
     }
-    if let Some(e) = exponent {
-        canonical.push('e');
-        canonical.push_str(e);
+    // `%` moves the decimal point two places in the text: one rounding, so `55,7047 %` is the
+    // very number `0,557047` is (55.7047 / 100 would round twice).
+    let shifted = match (percent, exponent) {
+        (false, _) => None,
+        (true, None) => Some(-2),
+        (true, Some(e)) => e.parse::<i32>().ok().and_then(|e| e.checked_sub(2)),
+    };
+    match (shifted, exponent) {
+        (Some(e), _) => canonical.push_str(&format!("e{e}")),
+        (None, Some(e)) => {
+            canonical.push('e');
+            canonical.push_str(e);
+        }
+        (None, None) => {}
     }
     let x = crate::float::parse_decimal(&canonical).ok_or(NotANumber)?;
-    let x = if percent { x / 100.0 } else { x };
+    let x = if percent && shifted.is_none() {
+        x / 100.0
+    } else {
+        x
+    };
     if !x.is_finite() {
         return Err(NotANumber);
     }

@@ -24,7 +24,8 @@ pub fn load(json: &str) -> Result<Plan, LoadError> {
     // serde_json's recursion limit (128) turns absurd nesting into an error, not a stack overflow.
     let root = envelope::scan(json, false).map_err(|e| LoadError::NotJson(syntax_problem(&e)))?;
     let version = envelope::check(&root)?;
-    let plan = if version == FORMAT_VERSION {
+    let mut plan = if version >= 1 {
+        // Version 2 only added optional members (`reasons`): a version-1 document reads as is.
         structure(json, true)?
     } else {
         // Read again, whole this time: only older documents need it, and they are small.
@@ -33,6 +34,7 @@ pub fn load(json: &str) -> Result<Plan, LoadError> {
         // The migrated document is read as text too: one way of reading a plan in the page.
         structure(&text, false)?
     };
+    plan.version = FORMAT_VERSION;
     let problems = validate(&plan);
     if problems.is_empty() {
         Ok(plan)

@@ -1,5 +1,9 @@
 //! Migrations from older versions of the exchange format to the current one.
 //!
+//! Version 1 → 2: version 2 added the optional `reasons` of an indicator (the motivazione dello
+//! scostamento per year) and `not_after` of a deliberation. A version-1 document is a valid version-2 document but for its
+//! number: it is read as it is, and written back as version 2 (`load`).
+//!
 //! Version 0 (the first prototype's format, Italian keys, documented in docs/plan-format.md):
 //!
 //! ```json

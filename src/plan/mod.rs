@@ -1,6 +1,7 @@
 //! The plan: missioni → obiettivi → indicatori, revisions, the embedded default plan, the JSON
 //! exchange format (versioned, with a JSON Schema), loading with validation, and evaluation.
 
+pub mod csv;
 mod default;
 pub mod edit;
 mod envelope;
@@ -14,8 +15,10 @@ pub mod loss;
 mod migrate;
 mod model;
 mod problem;
+pub mod relazione;
 mod report;
 mod revision;
+mod units;
 mod validate;
 
 pub use default::{default_plan, DEFAULT_PLAN_JSON};
@@ -29,4 +32,5 @@ pub use model::{
 pub use problem::{LoadError, Problem};
 pub use report::{IndicatorReport, MissionReport, ObjectiveReport, ParseCache, PlanReport, Scores};
 pub use revision::Activity;
+pub use units::reads_as_percent;
 pub use validate::{weight_ok, WEIGHT_MAX};

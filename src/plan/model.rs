@@ -19,7 +19,7 @@ pub enum Format {
 }
 
 /// The version of the exchange format this build writes (and the newest it reads).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A strategic plan (cruscotto strategico): missioni → obiettivi → indicatori, with owners and
 /// the deliberations that revised it.
@@ -28,7 +28,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Plan {
     /// Always `"cruscotto-plan"`.
     pub format: Format,
-    /// Format version; this build writes 1. Older versions are migrated on load.
+    /// Format version; this build writes 2. Older versions are migrated on load.
     pub version: u32,
     /// Title shown to the user, e.g. "Cruscotto strategico".
     pub title: String,
@@ -110,6 +110,15 @@ pub struct Deliberation {
     /// revision adopted in December sets the next year's targets).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_year: Option<i32>,
+    /// For an act whose date is unknown: the latest it can be, `"dd/mm/yyyy"` (the seed's act
+    /// that eliminated 7.6 is cut off, but no act of the seed is later than 02/12/2019). An
+    /// elimination by it holds at the latest from the year after. Since version 2.
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$")
+    )]
+    pub not_after: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -183,6 +192,10 @@ pub struct Indicator {
     /// The indicator's own values by year, when entered directly instead of computed.
     #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
     pub values: Series,
+    /// Why the actual fell short of the year's target ("motivazione dello scostamento"), by
+    /// year; shown beside a missed or partial target and in the Relazione. Since version 2.
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub reasons: SortedMap<i32, String>,
     /// Inserted / updated / eliminated, each by a deliberation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revisions: Vec<RevisionEvent>,
@@ -252,16 +265,24 @@ impl Deliberation {
             .or_else(|| self.adopted_year().map(|y| y + 1))
     }
 
+    /// The latest first plan year the act can govern, when its date is unknown but bounded
+    /// (`not_after`): the year after that bound.
+    pub fn effective_at_latest(&self) -> Option<i32> {
+        self.effective_from()
+            .or_else(|| self.not_after.map(|d| d.year + 1))
+    }
+
     /// How a person cites the act: "Giunta n. 129 del 02/12/2019", "Giunta n. ? del 31/01/2019".
     pub fn label(&self) -> String {
         let organ = self.organ.as_deref().unwrap_or("organo non indicato");
         let number = self
             .number
             .map_or_else(|| "n. ?".to_string(), |n| format!("n. {n}"));
-        let when = match (self.date, self.year) {
-            (Some(d), _) => format!("del {d}"),
-            (None, Some(y)) => format!("({y})"),
-            (None, None) => "(data ignota)".to_string(),
+        let when = match (self.date, self.year, self.not_after) {
+            (Some(d), _, _) => format!("del {d}"),
+            (None, Some(y), _) => format!("({y})"),
+            (None, None, Some(d)) => format!("(data ignota, non oltre il {d})"),
+            (None, None, None) => "(data ignota)".to_string(),
         };
         format!("{organ} {number} {when}")
     }

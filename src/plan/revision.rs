@@ -39,12 +39,17 @@ impl Plan {
     pub fn activity(&self, indicator: &Indicator) -> Activity {
         let mut activity = Activity::default();
         for event in &indicator.revisions {
-            let Some(from) = event
+            let act = event
                 .deliberation
                 .as_deref()
-                .and_then(|id| self.deliberation(id))
-                .and_then(Deliberation::effective_from)
-            else {
+                .and_then(|id| self.deliberation(id));
+            // An act known only to be no later than a date: an elimination by it certainly
+            // holds from the year after that date; an insertion says nothing certain.
+            let from = match event.kind {
+                RevisionKind::Eliminated => act.and_then(Deliberation::effective_at_latest),
+                _ => act.and_then(Deliberation::effective_from),
+            };
+            let Some(from) = from else {
                 continue;
             };
             match event.kind {
@@ -75,6 +80,8 @@ impl Plan {
             d.id == cut.id
                 || match (sort_key(d), cut_key) {
                     (Some(k), Some(c)) => k <= c,
+                    // Undated, but known to be no later than the cut.
+                    (None, Some(c)) => d.not_after.is_some_and(|n| n <= c),
                     _ => false,
                 }
         };

@@ -67,6 +67,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             ("year", d.year),
             ("effective_year", d.effective_year),
             ("date", d.date.map(|x| x.year)),
+            ("not_after", d.not_after.map(|x| x.year)),
         ] {
             if let Some(y) = year.filter(|y| !(YEAR_MIN..=YEAR_MAX).contains(y)) {
                 problems.add(
@@ -173,6 +174,13 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 for year in ind.targets.keys().filter(|y| !in_years(**y)) {
                     problems.add(
                         format!("{ipath}.targets.{year}"),
+                        format!("anno {year} fuori dagli anni del piano ({first}–{last})"),
+                        format!("year {year} outside the plan's years ({first}–{last})"),
+                    );
+                }
+                for year in ind.reasons.keys().filter(|y| !in_years(**y)) {
+                    problems.add(
+                        format!("{ipath}.reasons.{year}"),
                         format!("anno {year} fuori dagli anni del piano ({first}–{last})"),
                         format!("year {year} outside the plan's years ({first}–{last})"),
                     );

@@ -214,3 +214,16 @@ pub fn evaluate_full(plan: &Plan) -> Report {
     report.missions = missions.into_iter().collect();
     report
 }
+
+/// The page's CSV export reads its cached evaluation (`plan::csv::wide_csv`).
+impl crate::plan::csv::Results for Report {
+    fn mission(&self, _: usize, code: &str) -> Option<&Scores> {
+        self.missions.get(code)
+    }
+    fn objective(&self, _: usize, _: usize, number: u32) -> Option<&Scores> {
+        self.objectives.get(&number)
+    }
+    fn outcomes(&self, _: [usize; 3], code: &str) -> Option<&SortedMap<i32, Outcome>> {
+        self.cells.get(code).map(|o| &**o)
+    }
+}

@@ -120,12 +120,15 @@ test("CSV dell'esempio: i target illeggibili di 1.3 hanno il segno «illeggibile
   const text = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
   const rows = text.split("\r\n").map((r) => r.split(";"));
   const header = rows[0];
-  const row = (code) => rows.find((r) => r[2] === code);
+  // The wide CSV of the core: one row per input, the indicator's code in the fourth column.
+  const row = (kind, code) => rows.find((r) => r[0] === kind && r[3] === code);
   const col = (name) => header.indexOf(name);
-  assert.ok(col("Target 2019") > 0, header.join(" | "));
-  const cell = row("1.3")[col("Target 2019")];
+  assert.ok(col("2019") > 0, header.join(" | "));
+  const cell = row("target", "1.3")[col("2019")];
   assert.match(cell, /^illeggibile: illeggibile nell'OCR/);
-  assert.equal(row("1.1")[col("Target 2016")], "", "no target stays empty");
-  assert.equal(row("1.1")[col("Target 2019")], "100%");
+  assert.equal(row("target", "1.1")[col("2016")], "", "no target stays empty");
+  assert.equal(row("target", "1.1")[col("2019")], "100%");
+  // Percentages in display units, not fractions.
+  assert.match(row("indicatore", "1.1")[col("2019")], /^\d+(,\d+)? %$/);
   await ctx.close();
 });

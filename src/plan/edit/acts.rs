@@ -43,6 +43,7 @@ impl Act {
             date: self.date,
             year: None,
             effective_year: self.effective_year,
+            not_after: None,
             note: Act::clean(self.note),
         }
     }

@@ -293,6 +293,7 @@ pub fn add_indicator(plan: &mut Plan, objective: u32, code: &str, name: &str) ->
         values: SortedMap::new(),
         revisions: Vec::new(),
         notes: Vec::new(),
+        reasons: SortedMap::new(),
     };
     objective_mut(plan, objective)?.indicators.push(indicator);
     Ok(code)

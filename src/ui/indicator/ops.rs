@@ -51,6 +51,7 @@ pub fn blank_indicator(code: String, name: &str) -> Indicator {
         targets: SortedMap::new(),
         data: SortedMap::new(),
         values: SortedMap::new(),
+        reasons: SortedMap::new(),
         revisions: Vec::new(),
         notes: Vec::new(),
     }

@@ -1,6 +1,6 @@
-//! Getting plans in and out of the page: file download, file reading, CSV, the share link.
+//! Getting plans in and out of the page: file download, file reading, the share link (the CSV
+//! is built by the core, `plan::csv`).
 
-pub mod csv;
 pub mod panel;
 pub mod share;
 

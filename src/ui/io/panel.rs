@@ -6,12 +6,11 @@ use leptos::prelude::*;
 use crate::ui::i18n::Tr;
 use wasm_bindgen::JsCast;
 
-use super::{csv, download, file_stem, read_text, share};
+use super::{download, file_stem, read_text, share};
 use crate::plan::{self, Plan};
 use crate::ui::format;
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::T;
 use crate::ui::notice::Level;
-use crate::ui::report::Report;
 use crate::ui::state::AppState;
 use crate::ui::storage;
 
@@ -23,63 +22,6 @@ enum Pending {
     /// in place of the open one.
     Ready(Box<Plan>, String, (bool, bool)),
     Problems(String, Vec<(String, String)>),
-}
-
-/// The plan as CSV rows: one row per indicator, per year target / actual / status / score.
-pub fn csv_rows(plan: &Plan, report: &Report, lang: Lang) -> Vec<Vec<String>> {
-    let en = lang.is_en();
-    let years: Vec<i32> = (plan.years.first..=plan.years.last).collect();
-    let mut header: Vec<String> = [
-        T::Mission,
-        T::Objective,
-        T::Code,
-        T::Indicator,
-        T::Formula,
-        T::Owner,
-    ]
-    .iter()
-    .map(|k| k.in_(lang).to_string())
-    .collect();
-    for y in &years {
-        header.push(format!("{} {y}", T::Target.in_(lang)));
-        header.push(format!("{} {y}", T::Actual.in_(lang)));
-        header.push(format!("{} {y}", T::Status.in_(lang)));
-        header.push(format!("{} {y}", T::Score.in_(lang)));
-    }
-    let mut rows = vec![header];
-    for (m, o, i) in plan.indicators() {
-        let owners = plan.owner_names(i);
-        let mut row = vec![
-            format!("{} {}", m.code, m.name),
-            format!("{}. {}", o.number, o.title),
-            i.code.clone(),
-            i.name.clone(),
-            i.formula.clone().unwrap_or_else(|| i.formula_text.clone()),
-            owners.join(", "),
-        ];
-        for y in &years {
-            row.push(csv::target(i.targets.get(y), lang));
-            let outcome = report.outcome(&i.code, *y);
-            row.push(match outcome.map(|o| &o.value) {
-                Some(crate::eval::Value::Number(x)) => csv::number(*x),
-                Some(crate::eval::Value::Date(d)) => d.to_string(),
-                _ => String::new(),
-            });
-            row.push(
-                outcome
-                    .map(|o| o.status.label(en).to_string())
-                    .unwrap_or_default(),
-            );
-            row.push(
-                outcome
-                    .and_then(|o| o.score)
-                    .map(csv::number)
-                    .unwrap_or_default(),
-            );
-        }
-        rows.push(row);
-    }
-    rows
 }
 
 #[component]
@@ -207,8 +149,9 @@ pub fn IoPanel() -> impl IntoView {
     };
     let export_csv = move |_| {
         let plan = state.plan.get_untracked();
+        // The core's wide CSV (the same as `cruscotto csv`), from the page's own evaluation.
         let rep = state.evaluate(&plan);
-        let text = csv::document(&csv_rows(&plan, &rep, lang.get_untracked()));
+        let text = plan::csv::wide_csv(&plan, &rep, lang.get_untracked());
         let name = format!(
             "{}.csv",
             file_stem(&state.entry_name(&state.active.get_untracked()))
