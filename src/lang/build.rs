@@ -306,25 +306,30 @@ pub(super) fn lone_group<'s>(expr: &Pair<'s, Rule>) -> Option<Pair<'s, Rule>> {
     }
 }
 
-/// The operator of a comparison tail, from its text: the grammar tries the same spellings in
-/// this order (`cmp_op` is silent, one rule less in the generated parser).
+/// The spellings of the comparison operators, in the order the grammar's `cmp_op` tries them
+/// (the builder and the parser shortcut, fast.rs, read them from here).
+pub(super) const CMP_OPS: [(&str, CmpOp); 13] = [
+    (">=", CmpOp::Ge),
+    ("≥", CmpOp::Ge),
+    ("=>", CmpOp::Ge),
+    ("<=", CmpOp::Le),
+    ("≤", CmpOp::Le),
+    ("=<", CmpOp::Le),
+    ("!=", CmpOp::Ne),
+    ("<>", CmpOp::Ne),
+    ("≠", CmpOp::Ne),
+    (">", CmpOp::Gt),
+    ("<", CmpOp::Lt),
+    ("==", CmpOp::Eq),
+    ("=", CmpOp::Eq),
+];
+
+/// The operator of a comparison tail, from its text (`cmp_op` is silent, one rule less in the
+/// generated parser).
 pub(super) fn cmp_op(p: &Pair<Rule>) -> CmpOp {
-    const OPS: [(&str, CmpOp); 12] = [
-        (">=", CmpOp::Ge),
-        ("≥", CmpOp::Ge),
-        ("=>", CmpOp::Ge),
-        ("<=", CmpOp::Le),
-        ("≤", CmpOp::Le),
-        ("=<", CmpOp::Le),
-        ("!=", CmpOp::Ne),
-        ("<>", CmpOp::Ne),
-        ("≠", CmpOp::Ne),
-        (">", CmpOp::Gt),
-        ("<", CmpOp::Lt),
-        ("=", CmpOp::Eq),
-    ];
     let text = p.as_str();
-    OPS.iter()
+    CMP_OPS
+        .iter()
         .find(|(s, _)| text.starts_with(s))
         .map_or(CmpOp::Eq, |&(_, op)| op)
 }

@@ -136,23 +136,10 @@ impl Fast<'_> {
     /// `>=` … `=` in the grammar's order (`cmp_op`), after blanks.
     fn cmp_op(&mut self) -> Option<CmpOp> {
         self.blanks();
-        const OPS: [(&str, CmpOp); 13] = [
-            (">=", CmpOp::Ge),
-            ("≥", CmpOp::Ge),
-            ("=>", CmpOp::Ge),
-            ("<=", CmpOp::Le),
-            ("≤", CmpOp::Le),
-            ("=<", CmpOp::Le),
-            ("!=", CmpOp::Ne),
-            ("<>", CmpOp::Ne),
-            ("≠", CmpOp::Ne),
-            (">", CmpOp::Gt),
-            ("<", CmpOp::Lt),
-            ("==", CmpOp::Eq),
-            ("=", CmpOp::Eq),
-        ];
         let rest = self.src.get(self.at..)?;
-        let &(text, op) = OPS.iter().find(|(s, _)| rest.starts_with(s))?;
+        let &(text, op) = super::build::CMP_OPS
+            .iter()
+            .find(|(s, _)| rest.starts_with(s))?;
         self.at += text.len();
         Some(op)
     }
