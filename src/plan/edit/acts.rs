@@ -81,14 +81,7 @@ fn fresh_id(plan: &Plan, act: &Act) -> String {
     } else {
         parts.join("-")
     };
-    let taken = |id: &str| plan.deliberations.iter().any(|d| d.id == id);
-    if !taken(&base) {
-        return base;
-    }
-    (2..)
-        .map(|k| format!("{base}-{k}"))
-        .find(|id| !taken(id))
-        .unwrap_or_default()
+    super::free_id(base, |id| plan.deliberations.iter().any(|d| d.id == id))
 }
 
 /// Records an act; returns its id.

@@ -199,6 +199,18 @@ fn shift<T>(list: &mut [T], from: usize, delta: isize) -> Change {
     Ok(())
 }
 
+/// `base`, or the first of `base-2`, `base-3`, … that `taken` does not hold: the id of a new
+/// owner or act.
+fn free_id(base: String, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|k| format!("{base}-{k}"))
+        .find(|id| !taken(id))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,14 +45,7 @@ fn fresh_id(plan: &Plan, name: &str) -> String {
     } else {
         base
     };
-    let taken = |id: &str| plan.owners.iter().any(|o| o.id == id);
-    if !taken(&base) {
-        return base;
-    }
-    (2..)
-        .map(|k| format!("{base}-{k}"))
-        .find(|id| !taken(id))
-        .unwrap_or_default()
+    super::free_id(base, |id| plan.owners.iter().any(|o| o.id == id))
 }
 
 /// Adds an office; returns its id.
