@@ -218,7 +218,78 @@ pub(crate) const UNSUPPORTED: &[(&str, &str, &str)] = &[
         "i punti percentuali si scrivono come differenza, es. X >= X-1 + 2%",
         "percentage points are written as a difference, e.g. X >= X-1 + 2%",
     ),
+    // 3–6: sentences that do not parse (`sentence_hint`).
+    (
+        "n.d.",
+        "n.d. non è un target: lascia vuota la cella dell'anno",
+        "n.d. is not a target: leave the year's cell empty",
+    ),
+    (
+        "",
+        "un target ha un solo numero: un indicatore per ciascuno, es. almeno 140",
+        "a target has one number: one indicator for each, e.g. almeno 140",
+    ),
+    (
+        "",
+        "un traguardo senza numero si scrive SI, con il dato 1 quando è raggiunto",
+        "a milestone without a number is written SI, with the datum 1 when reached",
+    ),
+    (
+        "due, tre, …",
+        "il numero si scrive in cifre, es. almeno 2",
+        "write the number in digits, e.g. almeno 2",
+    ),
 ];
+
+/// Numbers written in words: refused with hint 6 (`una` is also an article: not read as 1).
+const NUMBER_WORDS: &[&str] = &[
+    "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci",
+];
+
+/// The hint for a target written as a sentence that does not parse: `n.d.`, two numbers in one
+/// cell, a milestone without a number, a number in words. Where (the whole text) and which.
+pub(crate) fn sentence_hint(src: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let l = lower_ascii(src);
+    let t = l.trim().trim_end_matches('.');
+    let start = l.len() - l.trim_start().len();
+    let whole = start..start + l.trim().len();
+    if matches!(t, "n.d" | "nd" | "n/d" | "n.a" | "n/a") {
+        return Some((whole, 3));
+    }
+    // Text with the language's operators or a call keeps pest's message (`X >= a b`,
+    // `media(a b)` are typos, not prose; a remark in parentheses is prose).
+    let call = t
+        .char_indices()
+        .any(|(k, c)| c == '(' && t[..k].ends_with(is_word));
+    if call || t.contains(|c: char| "<>=≥≤≠![];+*^".contains(c)) {
+        return None;
+    }
+    // Numbers: digit runs with their `.` and `,` inside (`8.250` is one).
+    let numbers = t
+        .char_indices()
+        .filter(|&(k, c)| {
+            c.is_ascii_digit()
+                && !t[..k].ends_with(|p: char| p.is_ascii_digit() || p == '.' || p == ',')
+        })
+        .count();
+    let (mut named, mut in_words) = (0, false);
+    for w in t.split(|c: char| !is_word(c)) {
+        // Prose words: not `X`, `e`, digits (`4 X 4 X 4` is OCR noise, not a sentence).
+        if w.chars().count() < 3 || w.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        match NUMBER_WORDS.contains(&w) {
+            true => in_words = true,
+            false => named += 1,
+        }
+    }
+    match (numbers, in_words) {
+        (0, true) => Some((whole, 6)),
+        (0, false) if named >= 3 => Some((whole, 5)),
+        (n, _) if n >= 2 && named >= 2 => Some((whole, 4)),
+        _ => None,
+    }
+}
 
 /// Words that make a target relative to a base (hint 1 of `UNSUPPORTED`).
 const RELATIVE: &[&str] = &[
@@ -250,6 +321,10 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
     }
     // `Baseline: 800 servizi`: a cell that only states a baseline marks a baseline year.
     if let Some(rest) = l.trim_start().strip_prefix("baseline") {
+        // `Baseline 1: …` (the first of the plan's baselines) is one too.
+        let rest = rest
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit());
         if rest.trim_start().starts_with(':') {
             let start = l.len() - l.trim_start().len() + "baseline".len();
             put(&mut out, start, l.len(), "");
@@ -704,6 +779,36 @@ mod tests {
 
     fn rw(s: &str) -> String {
         rewrite(s).map_or(s.to_string(), |(t, _)| t)
+    }
+
+    /// The hint a sentence gets, if any: the index in `UNSUPPORTED` of the refusal.
+    fn hint_of(s: &str) -> Option<usize> {
+        let errors = crate::lang::parse_target(s).err()?;
+        match &errors.first()?.kind {
+            crate::lang::DiagnosticKind::PlanForm { hint, .. } => Some(*hint),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn sentences_that_do_not_parse_get_their_hint_and_typos_keep_the_syntax_error() {
+        assert_eq!(hint_of("n.d."), Some(3));
+        assert_eq!(hint_of("Il 50% delle Regioni e il 10% dei Comuni"), Some(4));
+        assert_eq!(hint_of("Definizione di una soluzione condivisa"), Some(5));
+        assert_eq!(hint_of("Almeno due iniziative coordinate"), Some(6));
+        // A typo in the language's own notation is not prose: pest's message stays.
+        for typo in ["X >= a b", "media(a b c)", ">= 5 6", "a b", "4 X 4 X 4"] {
+            assert_eq!(hint_of(typo), None, "{typo}");
+        }
+        // What reads is never refused (the hint is only for texts that fail).
+        for ok in [
+            "Almeno 100 progetti di sviluppo",
+            "SI",
+            "Baseline: 800 servizi",
+            "Baseline 1: x",
+        ] {
+            assert!(crate::lang::parse_target(ok).is_ok(), "{ok}");
+        }
     }
 
     #[test]
