@@ -223,14 +223,19 @@ impl Env<'_, '_> {
                 let y = y
                     .checked_sub(lag)
                     .ok_or(Unavailable::YearOutOfRange { year: i32::MIN })?;
-                if let Some((a, b)) = self.scope.years {
-                    if y < a || y > b {
-                        return Err(Unavailable::YearOutOfRange { year: y });
-                    }
-                }
                 Some(y)
             }
         };
+        self.own_in(year)
+    }
+
+    /// The indicator's own value in `year` (`None`: the request has no year), computed once.
+    fn own_in(&self, year: Option<i32>) -> Val {
+        if let (Some(y), Some((a, b))) = (year, self.scope.years) {
+            if y < a || y > b {
+                return Err(Unavailable::YearOutOfRange { year: y });
+            }
+        }
         if let Some(v) = self.own_values.borrow().get(&year) {
             return v.clone();
         }
@@ -308,6 +313,7 @@ impl Env<'_, '_> {
             ExprKind::Date(d) => Ok(Datum::Date(*d)),
             ExprKind::Measure { name, year } => self.lookup(name, *year),
             ExprKind::Own { lag } => self.own(*lag),
+            ExprKind::OwnIn { year } => self.own_in(Some(*year)),
             ExprKind::Code(name) => self.code(name),
             ExprKind::Benchmark => self.lookup(BENCHMARK_SERIES, YearRef::Current),
             ExprKind::Neg(x) => Ok(Datum::Number(-self.number(self.eval(x), x)?)),
@@ -360,6 +366,7 @@ impl Env<'_, '_> {
             ExprKind::Measure { .. }
             | ExprKind::Benchmark
             | ExprKind::Own { .. }
+            | ExprKind::OwnIn { .. }
             | ExprKind::Code(_) => Some(
                 self.eval(leaf)
                     .map_or_else(|_| "n.d.".to_string(), |d| show_datum(&d, false, self.lang)),

@@ -145,12 +145,13 @@ pub(crate) fn cond_text(c: &Cond, env: &Env, percent: bool) -> String {
                 };
                 Some(format!("{shown} ({label})"))
             }
-            ExprKind::Measure { .. } | ExprKind::Own { .. } | ExprKind::Code(_) => {
-                Some(env.eval(leaf).map_or_else(
-                    |_| "n.d.".to_string(),
-                    |d| show_datum(&d, percent, env.lang),
-                ))
-            }
+            ExprKind::Measure { .. }
+            | ExprKind::Own { .. }
+            | ExprKind::OwnIn { .. }
+            | ExprKind::Code(_) => Some(env.eval(leaf).map_or_else(
+                |_| "n.d.".to_string(),
+                |d| show_datum(&d, percent, env.lang),
+            )),
             _ => None,
         },
         words,

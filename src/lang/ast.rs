@@ -96,6 +96,10 @@ pub enum ExprKind {
     Own {
         lag: u32,
     },
+    /// Targets only: `X[2022]`, the indicator's value in a given year (a base year).
+    OwnIn {
+        year: i32,
+    },
     /// Targets only: the indicator's short code used as its value, e.g. `ITP` in `ITP < -10`.
     Code(String),
     /// `media cluster` / `media` / `mean` / `benchmark`: the series `media_cluster`.

@@ -80,6 +80,10 @@ impl<'s> Builder<'s> {
                 if !self.target {
                     return Err(self.err(span, K::OwnInFormula));
                 }
+                if let Some(year) = text.get(2..6).filter(|_| text.len() == 7) {
+                    let year = year.parse::<i32>().unwrap_or_default();
+                    return leaf(ExprKind::OwnIn { year });
+                }
                 let lag = match text.split_once('-') {
                     None => 0,
                     Some((_, k)) => k.parse::<u32>().map_err(|_| {

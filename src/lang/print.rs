@@ -76,6 +76,7 @@ pub(crate) fn write_expr(e: &Expr, out: &mut String, leaf: Leaf) {
         }
         ExprKind::Own { lag: 0 } => out.push('X'),
         ExprKind::Own { lag } => out.push_str(&format!("X-{lag}")),
+        ExprKind::OwnIn { year } => out.push_str(&format!("X[{year}]")),
         ExprKind::Code(name) => out.push_str(name),
         ExprKind::Benchmark => out.push_str("media cluster"),
         ExprKind::Neg(x) => {
@@ -282,6 +283,7 @@ pub(crate) fn tree_expr(e: &Expr, depth: usize, out: &mut String) {
         ExprKind::Measure { name, year } => format!("misura {name}{}", year_suffix(*year)),
         ExprKind::Own { lag: 0 } => "X (valore dell'indicatore)".into(),
         ExprKind::Own { lag } => format!("X-{lag} (valore di {lag} anni prima)"),
+        ExprKind::OwnIn { year } => format!("X[{year}] (valore del {year})"),
         ExprKind::Code(name) => format!("codice {name} (valore dell'indicatore)"),
         ExprKind::Benchmark => "media cluster".into(),
         ExprKind::Neg(_) => "meno (negazione)".into(),

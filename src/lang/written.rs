@@ -210,8 +210,8 @@ pub(crate) const UNSUPPORTED: &[(&str, &str, &str)] = &[
     ),
     (
         "rispetto, incremento, aumento, riduzione, ulteriori",
-        "un target relativo a un anno si scrive sul valore di quell'anno, es. X >= X-1 * 1,05 (+5% sull'anno prima)",
-        "a target relative to a year is written on that year's value, e.g. X >= X-1 * 1.05 (+5% on the year before)",
+        "un target relativo a una base si scrive sul valore dell'anno di base, es. +5% rispetto al 2022, cioè X >= X[2022] * 1,05, o X >= X-1 * 1,05 sull'anno prima",
+        "a target relative to a base is written on the base year's value, e.g. +5% rispetto al 2022, i.e. X >= X[2022] * 1.05, or X >= X-1 * 1.05 on the year before",
     ),
     (
         "punti",
@@ -291,6 +291,112 @@ pub(crate) fn sentence_hint(src: &str) -> Option<(std::ops::Range<usize>, usize)
     }
 }
 
+/// Words that start a change relative to a base: up (`true`) or down.
+const CHANGE: &[(&str, bool)] = &[
+    ("incremento del", true),
+    ("incremento dello", true),
+    ("aumento del", true),
+    ("aumento dello", true),
+    ("crescita del", true),
+    ("riduzione del", false),
+    ("riduzione dello", false),
+    ("diminuzione del", false),
+    ("calo del", false),
+];
+
+/// `+5% rispetto al 2022`, `riduzione del 5% rispetto al 2023`, `incremento del 10% rispetto
+/// all'anno precedente`, `+2 punti percentuali rispetto al 2022`, `≥ valore 2022`: the comparison
+/// on the indicator's own series (`X >= X[2022] * 1,05`), or `None` when the text is not one of
+/// these (a base that is not a year, `rispetto alla baseline`, stays refused with a hint).
+fn relative_to_year(t: &str) -> Option<String> {
+    let t = t.trim().trim_end_matches('.').trim_end();
+    // `≥ valore 2022`: at least the value of that year.
+    for (ops, op) in [
+        (&[">=", "≥", "=>"][..], ">="),
+        (&["<=", "≤", "=<"][..], "<="),
+    ] {
+        if let Some(rest) = ops.iter().find_map(|o| t.strip_prefix(o)) {
+            let year = rest.trim_start().strip_prefix("valore")?;
+            let year = year
+                .trim_start()
+                .strip_prefix("del ")
+                .unwrap_or(year)
+                .trim();
+            return base(year).map(|b| format!("{op} {b}"));
+        }
+    }
+    let (up, rest) = match t.as_bytes().first()? {
+        b'+' => (true, &t[1..]),
+        b'-' => (false, &t[1..]),
+        _ => CHANGE
+            .iter()
+            .find(|(w, _)| starts_word(t, w))
+            .map(|&(w, up)| (up, &t[w.len()..]))?,
+    };
+    let rest = rest.trim_start();
+    let n = number_len(rest);
+    let number = &rest[..n];
+    let rest = rest[n..].trim_start();
+    let (points, rest) = match rest.strip_prefix('%') {
+        Some(r) => (false, r),
+        None => {
+            let r = rest.strip_prefix("punti")?;
+            (
+                true,
+                r.trim_start().strip_prefix("percentuali").unwrap_or(r),
+            )
+        }
+    };
+    let rest = rest.trim_start().strip_prefix("rispetto")?.trim_start();
+    let rest = ["all'", "all’", "alla ", "al "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))?;
+    let b = base(rest.trim())?;
+    let op = if up { ">=" } else { "<=" };
+    if points {
+        let sign = if up { '+' } else { '-' };
+        return (n > 0).then(|| format!("X {op} {b} {sign} {number}%"));
+    }
+    Some(format!("X {op} {b} * {}", factor(number, up)?))
+}
+
+/// `2022` → `X[2022]`, `anno precedente` → `X-1`.
+fn base(s: &str) -> Option<String> {
+    match s {
+        "anno precedente" | "anno prima" => Some("X-1".into()),
+        y if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => Some(format!("X[{y}]")),
+        _ => None,
+    }
+}
+
+/// `1 ± p/100` written exactly (`5` up → `1,05`, `2,5` down → `0,975`), from the digits as
+/// written (no float noise); `None` for a thousands group or a change that leaves nothing.
+fn factor(p: &str, up: bool) -> Option<String> {
+    let (int, frac) = p.split_once([',', '.']).unwrap_or((p, ""));
+    if int.is_empty()
+        || frac.len() > 6
+        || frac.contains([',', '.'])
+        || (frac.len() == 3 && p.contains('.'))
+    {
+        return None;
+    }
+    let scale = 10u64.pow(frac.len() as u32);
+    let n = int.parse::<u64>().ok()?.checked_mul(scale)? + frac.parse::<u64>().unwrap_or(0);
+    let hundred = 100 * scale;
+    let total = if up {
+        hundred.checked_add(n)?
+    } else {
+        hundred.checked_sub(n).filter(|&t| t > 0)?
+    };
+    let (whole, rest) = (total / hundred, total % hundred);
+    let digits = format!("{rest:0width$}", width = 2 + frac.len());
+    let digits = digits.trim_end_matches('0');
+    Some(match digits {
+        "" => whole.to_string(),
+        d => format!("{whole},{d}"),
+    })
+}
+
 /// Words that make a target relative to a base (hint 1 of `UNSUPPORTED`).
 const RELATIVE: &[&str] = &[
     "rispetto",
@@ -312,6 +418,13 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
     let mut written = Written::default();
     let l = lower.as_str();
 
+    // A change relative to a base year, when its reading fits in the cell's bytes.
+    if let Some(to) = relative_to_year(l).filter(|to| to.len() <= l.len()) {
+        put(&mut out, 0, l.len(), &to);
+        // The words as written stay in the trace: «… → raggiunto (+5% rispetto al 2022)».
+        written.label = Some(0..l.len());
+        return finish(src, out, written);
+    }
     // A whole cell that is one word.
     let trimmed = l.trim().trim_end_matches('.');
     if let Some((_, to)) = WHOLE.iter().find(|(w, _)| *w == trimmed) {
@@ -808,6 +921,35 @@ mod tests {
             "Baseline 1: x",
         ] {
             assert!(crate::lang::parse_target(ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn changes_relative_to_a_year_read_on_the_indicators_own_series() {
+        let read = |s: &str| crate::lang::parse_target(s).map(|t| t.to_string()).ok();
+        for (written, canonical) in [
+            ("+5% rispetto al 2022", "X ≥ X[2022] * 1,05"),
+            (
+                "Incremento del 10% rispetto all'anno precedente.",
+                "X ≥ X-1 * 1,1",
+            ),
+            ("riduzione del 2,5% rispetto al 2023", "X ≤ X[2023] * 0,975"),
+            ("-5% rispetto al 2023", "X ≤ X[2023] * 0,95"),
+            ("+2 punti percentuali rispetto al 2022", "X ≥ X[2022] + 2%"),
+            ("≥ valore 2022", "≥ X[2022]"),
+        ] {
+            assert_eq!(read(written).as_deref(), Some(canonical), "{written}");
+            // The canonical form reads back the same (pretty-printer round trip).
+            assert_eq!(read(canonical).as_deref(), Some(canonical), "{canonical}");
+        }
+        // A base that is not a year, a change that leaves nothing, a thousands group: the hint.
+        for refused in [
+            "Aumento del 25% rispetto alla baseline.",
+            "-150% rispetto al 2022",
+            "+1.000% rispetto al 2022",
+            "+5% rispetto al 22",
+        ] {
+            assert_eq!(hint_of(refused), Some(1), "{refused}");
         }
     }
 
