@@ -260,6 +260,7 @@ pub fn Lab() -> impl IntoView {
                             testid="lab-formula"
                             on_valid=Callback::new(move |v: String| formula.set(v))
                             live=true
+                            scratch=true
                             invalid=formula_bad
                         />
                     </div>
@@ -273,6 +274,7 @@ pub fn Lab() -> impl IntoView {
                             testid="lab-target"
                             on_valid=Callback::new(move |v: String| target.set(v))
                             live=true
+                            scratch=true
                             invalid=target_bad
                         />
                     </div>

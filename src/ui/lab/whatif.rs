@@ -139,7 +139,13 @@ pub fn WhatIf() -> impl IntoView {
     let diff = Memo::new(move |_| {
         let (c, y, text) = (code.get(), year.get(), proposal.get());
         if text == current.get()
-            || crate::ui::indicator::checked::check(Kind::Target, &text, Lang::It).is_err()
+            || crate::ui::indicator::checked::check(
+                Kind::Target,
+                &text,
+                Lang::It,
+                state.plan.with(|p| p.defaults.numbers.notation()),
+            )
+            .is_err()
         {
             return Vec::new();
         }
