@@ -170,6 +170,13 @@ fn cond() -> BoxedStrategy<Cond> {
             reference: r
         })),
         expr(true).prop_map(|e| sp(CondKind::Deadline(e))),
+        // `entro 30/06`: a day of the target's year (a real day of some year).
+        (1u8..=12, 1u8..=31)
+            .prop_filter("a real day", |&(m, d)| cruscotto::lang::Date::new(
+                2000, m, d
+            )
+            .is_some())
+            .prop_map(|(month, day)| sp(CondKind::Deadline(sp(ExprKind::DayMonth { day, month })))),
     ];
     atom.prop_recursive(4, 16, 2, |inner| {
         prop_oneof![

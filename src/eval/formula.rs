@@ -212,6 +212,19 @@ impl Env<'_, '_> {
         }
     }
 
+    /// `entro 30/06`: that day of the year judged (29/02 only in a leap year).
+    fn day_of_year(&self, day: u8, month: u8) -> Val {
+        let year = self.year.ok_or(Unavailable::NoYear)?;
+        match crate::lang::Date::new(year, month, day) {
+            Some(d) => Ok(Datum::Date(d)),
+            None => Err(other(
+                self.lang,
+                &format!("il {day:02}/{month:02} non esiste nel {year}"),
+                &format!("{day:02}/{month:02} does not exist in {year}"),
+            )),
+        }
+    }
+
     /// The indicator's own value `lag` years before this one.
     pub(crate) fn own(&self, lag: u32) -> Val {
         let year = match (self.year, lag) {
@@ -311,6 +324,7 @@ impl Env<'_, '_> {
                 Ok(Datum::Number(ExprKind::literal(*value, *percent)))
             }
             ExprKind::Date(d) => Ok(Datum::Date(*d)),
+            ExprKind::DayMonth { day, month } => self.day_of_year(*day, *month),
             ExprKind::Measure { name, year } => self.lookup(name, *year),
             ExprKind::Own { lag } => self.own(*lag),
             ExprKind::OwnIn { year } => self.own_in(Some(*year)),

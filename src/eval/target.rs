@@ -132,6 +132,10 @@ pub(crate) fn cond_text(c: &Cond, env: &Env, percent: bool) -> String {
                 percent: false,
             } => Some(super::number::format_number(*value, env.lang)),
             ExprKind::Date(d) => Some(d.to_string()),
+            ExprKind::DayMonth { .. } => Some(
+                env.eval(leaf)
+                    .map_or_else(|_| "n.d.".to_string(), |d| show_datum(&d, false, env.lang)),
+            ),
             // The benchmark says what it is: "≥ 0,7 (media cluster)".
             ExprKind::Benchmark => {
                 let v = env.eval(leaf);

@@ -87,6 +87,11 @@ pub enum ExprKind {
     },
     /// `31/12/2019`.
     Date(Date),
+    /// `entro 30/06` (deadlines only): that day of the target's year.
+    DayMonth {
+        day: u8,
+        month: u8,
+    },
     /// A named per-year input, e.g. `fascicoli_creati`, `accessi[x-1]`.
     Measure {
         name: String,

@@ -336,11 +336,10 @@ fn from_pest(src: &str, err: pest::error::Error<Rule>) -> Diagnostic {
 pub(crate) fn expected_of(rule: Rule) -> Option<Expected> {
     use Rule::*;
     Some(match rule {
-        expr | number | date | own | benchmark | measure | group | call | call_name | ident
-        | neg | condition | cond_not | led | within | deadline | between_tail | kw_scostamento
-        | kw_within | kw_entro | kw_between | kw_anno | kw_rilevazione | kw_baseline | op_not => {
-            Expected::Value
-        }
+        expr | number | date | day_month | own | benchmark | measure | group | call | call_name
+        | ident | neg | condition | cond_not | led | within | deadline | between_tail
+        | kw_scostamento | kw_within | kw_entro | kw_between | kw_anno | kw_rilevazione
+        | kw_baseline | op_not => Expected::Value,
         cmp_tail => Expected::Comparison,
         op_logic => Expected::Logical,
         infix => Expected::Operator,

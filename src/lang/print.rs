@@ -70,6 +70,7 @@ pub(crate) fn write_expr(e: &Expr, out: &mut String, leaf: Leaf) {
     match &e.node {
         ExprKind::Number { value, percent } => out.push_str(&literal(*value, *percent)),
         ExprKind::Date(d) => out.push_str(&d.to_string()),
+        ExprKind::DayMonth { day, month } => out.push_str(&format!("{day:02}/{month:02}")),
         ExprKind::Measure { name, year } => {
             out.push_str(name);
             out.push_str(&year_suffix(*year));
@@ -280,6 +281,7 @@ pub(crate) fn tree_expr(e: &Expr, depth: usize, out: &mut String) {
     let label = match &e.node {
         ExprKind::Number { value, percent } => format!("numero {}", literal(*value, *percent)),
         ExprKind::Date(d) => format!("data {d}"),
+        ExprKind::DayMonth { day, month } => format!("data {day:02}/{month:02} dell'anno"),
         ExprKind::Measure { name, year } => format!("misura {name}{}", year_suffix(*year)),
         ExprKind::Own { lag: 0 } => "X (valore dell'indicatore)".into(),
         ExprKind::Own { lag } => format!("X-{lag} (valore di {lag} anni prima)"),

@@ -204,11 +204,6 @@ const WHOLE: &[(&str, &str)] = &[
 /// Forms read as something else today that must not be: refused with the accepted form.
 pub(crate) const UNSUPPORTED: &[(&str, &str, &str)] = &[
     (
-        "",
-        "una data si scrive con l'anno, es. entro 30/06/2025",
-        "a date is written with its year, e.g. entro 30/06/2025",
-    ),
-    (
         "rispetto, incremento, aumento, riduzione, ulteriori",
         "un target relativo a una base si scrive sul valore dell'anno di base, es. +5% rispetto al 2022, cioè X >= X[2022] * 1,05, o X >= X-1 * 1,05 sull'anno prima",
         "a target relative to a base is written on the base year's value, e.g. +5% rispetto al 2022, i.e. X >= X[2022] * 1.05, or X >= X-1 * 1.05 on the year before",
@@ -218,7 +213,7 @@ pub(crate) const UNSUPPORTED: &[(&str, &str, &str)] = &[
         "i punti percentuali si scrivono come differenza, es. X >= X-1 + 2%",
         "percentage points are written as a difference, e.g. X >= X-1 + 2%",
     ),
-    // 3–6: sentences that do not parse (`sentence_hint`).
+    // 2–5: sentences that do not parse (`sentence_hint`).
     (
         "n.d.",
         "n.d. non è un target: lascia vuota la cella dell'anno",
@@ -241,7 +236,7 @@ pub(crate) const UNSUPPORTED: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Numbers written in words: refused with hint 6 (`una` is also an article: not read as 1).
+/// Numbers written in words: refused with hint 5 (`una` is also an article: not read as 1).
 const NUMBER_WORDS: &[&str] = &[
     "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci",
 ];
@@ -254,7 +249,7 @@ pub(crate) fn sentence_hint(src: &str) -> Option<(std::ops::Range<usize>, usize)
     let start = l.len() - l.trim_start().len();
     let whole = start..start + l.trim().len();
     if matches!(t, "n.d" | "nd" | "n/d" | "n.a" | "n/a") {
-        return Some((whole, 3));
+        return Some((whole, 2));
     }
     // Text with the language's operators or a call keeps pest's message (`X >= a b`,
     // `media(a b)` are typos, not prose; a remark in parentheses is prose).
@@ -284,9 +279,9 @@ pub(crate) fn sentence_hint(src: &str) -> Option<(std::ops::Range<usize>, usize)
         }
     }
     match (numbers, in_words) {
-        (0, true) => Some((whole, 6)),
-        (0, false) if named >= 3 => Some((whole, 5)),
-        (n, _) if n >= 2 && named >= 2 => Some((whole, 4)),
+        (0, true) => Some((whole, 5)),
+        (0, false) if named >= 3 => Some((whole, 4)),
+        (n, _) if n >= 2 && named >= 2 => Some((whole, 3)),
         _ => None,
     }
 }
@@ -397,7 +392,7 @@ fn factor(p: &str, up: bool) -> Option<String> {
     })
 }
 
-/// Words that make a target relative to a base (hint 1 of `UNSUPPORTED`).
+/// Words that make a target relative to a base (hint 0 of `UNSUPPORTED`).
 const RELATIVE: &[&str] = &[
     "rispetto",
     "incremento",
@@ -476,15 +471,6 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
             } else {
                 0
             };
-            // `30/06` without its year: which year is the target's is not known here.
-            if rest[n..].starts_with('/') && !rest[..n].contains(['.', ',']) {
-                let m = number_len(&rest[n + 1..]);
-                let tail = &rest[n + 1 + m..];
-                let deadline = after(&out, i - n, &["entro", "by"]);
-                if m > 0 && m <= 2 && n <= 2 && !tail.starts_with('/') && deadline {
-                    written.refused = Some((i - n..i + 1 + m, 0));
-                }
-            }
             after_number = true;
             continue;
         }
@@ -506,8 +492,8 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
             let relative = RELATIVE
                 .iter()
                 .find(|w| starts_word(rest, w))
-                .map(|w| (w.len(), 1));
-            let points = (after_number && starts_word(rest, "punti")).then_some((5, 2));
+                .map(|w| (w.len(), 0));
+            let points = (after_number && starts_word(rest, "punti")).then_some((5, 1));
             if let Some((len, k)) = relative.or(points) {
                 written.refused.get_or_insert((i..i + len, k));
             }
@@ -905,10 +891,10 @@ mod tests {
 
     #[test]
     fn sentences_that_do_not_parse_get_their_hint_and_typos_keep_the_syntax_error() {
-        assert_eq!(hint_of("n.d."), Some(3));
-        assert_eq!(hint_of("Il 50% delle Regioni e il 10% dei Comuni"), Some(4));
-        assert_eq!(hint_of("Definizione di una soluzione condivisa"), Some(5));
-        assert_eq!(hint_of("Almeno due iniziative coordinate"), Some(6));
+        assert_eq!(hint_of("n.d."), Some(2));
+        assert_eq!(hint_of("Il 50% delle Regioni e il 10% dei Comuni"), Some(3));
+        assert_eq!(hint_of("Definizione di una soluzione condivisa"), Some(4));
+        assert_eq!(hint_of("Almeno due iniziative coordinate"), Some(5));
         // A typo in the language's own notation is not prose: pest's message stays.
         for typo in ["X >= a b", "media(a b c)", ">= 5 6", "a b", "4 X 4 X 4"] {
             assert_eq!(hint_of(typo), None, "{typo}");
@@ -949,7 +935,7 @@ mod tests {
             "+1.000% rispetto al 2022",
             "+5% rispetto al 22",
         ] {
-            assert_eq!(hint_of(refused), Some(1), "{refused}");
+            assert_eq!(hint_of(refused), Some(0), "{refused}");
         }
     }
 
