@@ -125,3 +125,11 @@ fn plan_load_holds_on_the_default_plan_and_its_cuts() {
         }
     }
 }
+
+/// Inputs fuzzing found, kept as regressions.
+#[test]
+fn what_fuzzing_found_holds() {
+    // A logical `o` glued to a year (`X-0o`) before `max`: the plan-form rewrite read `max` as
+    // «at most» only when the `o` stood apart, so the printed form did not parse back.
+    fuzz_checks::target_parse("X - X-0- X-0-5<X-0o max+0,02");
+}

@@ -669,6 +669,16 @@ const VALUE_START: &[&str] = &[
 
 /// The rewritten text before `i` ends with one of `tokens` (or is blank, for `""`). Looks
 /// back over the blanks and one token only, so that the rewrite stays linear.
+/// Whether `bytes` ends inside a name: its last run of letters and digits starts with a letter
+/// (`ex` of `extra`, `a1` of `a1e`), not only digits (`0` of `X-0o`).
+fn ends_a_name(bytes: &[u8]) -> bool {
+    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_' || *b >= 0x80;
+    let run = bytes.iter().rev().take_while(|b| word(b)).count();
+    bytes[bytes.len() - run..]
+        .first()
+        .is_some_and(|b| !b.is_ascii_digit())
+}
+
 fn after(out: &[u8], i: usize, tokens: &[&str]) -> bool {
     let Some(before) = out.get(..i) else {
         return false;
@@ -683,17 +693,15 @@ fn after(out: &[u8], i: usize, tokens: &[&str]) -> bool {
         return tokens.contains(&"");
     }
     // Bytes, not text: the tokens are ASCII words and symbols (`≥` is its UTF-8 bytes), and a
-    // word token must not be the end of a longer word (`tra`, not `extra`).
+    // word token must not be the end of a longer word (`tra`, not `extra`; `a1e` is a name). After
+    // a number it is a word of its own, as pest reads it (`X-0o max` is `X-0 o max`).
     let before = &before[..end];
     tokens.iter().any(|t| {
         let t = t.as_bytes();
         !t.is_empty()
             && before.len() >= t.len()
             && before[before.len() - t.len()..].eq_ignore_ascii_case(t)
-            && (!t[0].is_ascii_alphabetic()
-                || before.len() == t.len()
-                || !(before[before.len() - t.len() - 1].is_ascii_alphanumeric()
-                    || before[before.len() - t.len() - 1] >= 0x80))
+            && (!t[0].is_ascii_alphabetic() || !ends_a_name(&before[..before.len() - t.len()]))
     })
 }
 

@@ -46,6 +46,8 @@ test("un piano scritto all'inglese (defaults.numbers: en): i campi leggono 2.5 c
   await page.setInputFiles(tid("import-file"), { name: "piano-en.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
   await page.waitForSelector(tid("import-ready"));
   await page.click(tid("import-confirm"));
+  // Importing over the open plan asks first (safe editing).
+  await page.click(tid("confirm-yes"));
   await page.click(tid("tab-indicatore"));
   await page.selectOption(tid("indicator-select"), "9.7");
   const field = page.locator(tid("target-2021"));
