@@ -132,4 +132,6 @@ fn what_fuzzing_found_holds() {
     // A logical `o` glued to a year (`X-0o`) before `max`: the plan-form rewrite read `max` as
     // «at most» only when the `o` stood apart, so the printed form did not parse back.
     fuzz_checks::target_parse("X - X-0- X-0-5<X-0o max+0,02");
+    // The same after `&&`, which the rewrite did not know as a logical operator.
+    fuzz_checks::target_parse("-1113&&\t\t\t max- 0");
 }

@@ -661,10 +661,11 @@ fn put(out: &mut [u8], start: usize, end: usize, to: &str) {
 }
 
 /// Where a condition begins: the comparison words are read only there.
-const CONDITION_START: &[&str] = &["", "e", "o", "and", "or", "("];
+const CONDITION_START: &[&str] = &["", "e", "o", "and", "or", "&&", "||", "("];
 /// What a value follows: an article is dropped only there.
 const VALUE_START: &[&str] = &[
-    "", "e", "o", "and", "or", "(", "entro", "by", "tra", "between", ">", "<", "=", "≥", "≤",
+    "", "e", "o", "and", "or", "&&", "||", "(", "entro", "by", "tra", "between", ">", "<", "=",
+    "≥", "≤",
 ];
 
 /// The rewritten text before `i` ends with one of `tokens` (or is blank, for `""`). Looks
