@@ -320,3 +320,12 @@ fn every_target_and_formula_parses_in_the_language() {
     }
     assert_eq!(targets, 220); // + 20 unknown cells = 240
 }
+
+/// The plan's notes are printed in the page: they speak to a user, never of the repository's files.
+#[test]
+fn no_repository_paths_in_the_plan_text() {
+    let text = to_json(&default_plan());
+    for path in ["docs/", "src/", ".md", ".rs\"", "tests/"] {
+        assert!(!text.contains(path), "the default plan names a repository path ({path})");
+    }
+}
