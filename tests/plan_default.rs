@@ -326,6 +326,9 @@ fn every_target_and_formula_parses_in_the_language() {
 fn no_repository_paths_in_the_plan_text() {
     let text = to_json(&default_plan());
     for path in ["docs/", "src/", ".md", ".rs\"", "tests/"] {
-        assert!(!text.contains(path), "the default plan names a repository path ({path})");
+        assert!(
+            !text.contains(path),
+            "the default plan names a repository path ({path})"
+        );
     }
 }

@@ -136,7 +136,7 @@ pub(crate) fn cond_text(c: &Cond, env: &Env, percent: bool) -> String {
             ExprKind::Benchmark => {
                 let v = env.eval(leaf);
                 let shown = v.map_or_else(
-                    |_| "n.d.".to_string(),
+                    |_| super::number::no_data(env.lang).into(),
                     |d| show_datum(&d, percent, env.lang),
                 );
                 let label = match env.lang {
@@ -147,7 +147,7 @@ pub(crate) fn cond_text(c: &Cond, env: &Env, percent: bool) -> String {
             }
             ExprKind::Measure { .. } | ExprKind::Own { .. } | ExprKind::Code(_) => {
                 Some(env.eval(leaf).map_or_else(
-                    |_| "n.d.".to_string(),
+                    |_| super::number::no_data(env.lang).into(),
                     |d| show_datum(&d, percent, env.lang),
                 ))
             }
