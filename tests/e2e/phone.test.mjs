@@ -52,8 +52,10 @@ for (const lang of ["it", "en"]) {
       await page.waitForSelector(tid(ready));
       const o = await overflow(page);
       assert.ok(o.scroll <= o.inner, `${tab}: page ${o.scroll} px wide on a ${o.inner} px screen; past the edge: ${o.out.join(", ")}`);
-      const tabs = await page.locator(".tabs [role=tab]").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
-      assert.ok(tabs.every((r) => r <= PHONE.width), `${tab}: every tab on screen (${tabs.map(Math.round)})`);
+      // The tabs fit: all on screen, on one line (none wrapped alone below the others).
+      const tabs = await page.locator(".tabs [role=tab]").evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ right: r.right, top: r.top })));
+      assert.ok(tabs.every((r) => r.right <= PHONE.width), `${tab}: every tab on screen (${tabs.map((r) => Math.round(r.right))})`);
+      assert.equal(new Set(tabs.map((r) => Math.round(r.top))).size, 1, `${tab}: the tabs on one line (${tabs.map((r) => Math.round(r.top))})`);
     }
     assert.deepEqual(errors, [], "no console or page errors");
     await ctx.close();
