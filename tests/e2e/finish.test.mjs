@@ -23,7 +23,12 @@ test("un solo nome del piano: intestazione, elenco dei piani e file esportato co
   for (const asNew of [false, true]) {
     await page.setInputFiles(tid("import-file"), { name: "altro-nome.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
     await page.waitForSelector(tid("import-ready"));
-    await page.click(tid(asNew ? "import-as-new" : "import-confirm"));
+    if (asNew) await page.click(tid("import-as-new"));
+    else {
+      await page.click(tid("import-confirm"));
+      await page.click(tid("confirm-yes")); // the dialog asks first
+    }
+    await page.waitForFunction((t) => document.querySelector('[data-testid="plan-title"]')?.textContent.includes(t), plan.title);
     await saved(page);
     const header = (await page.textContent(tid("plan-title"))).trim();
     const listed = (await page.locator(`${tid("plan-select")} option:checked`).textContent()).trim();
