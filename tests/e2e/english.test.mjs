@@ -78,12 +78,6 @@ function italianIn(texts, plan, italian) {
   const found = new Set();
   for (const text of texts) {
     let rest = ` ${text} `;
-    // A plan's text is taken out where it stands as a whole (a node, or bounded by non-letters).
-    for (const p of plan) {
-      if (!rest.includes(p)) continue;
-      const escaped = p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      rest = rest.replace(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, "gu"), " ");
-    }
     // A long name cut short at the end of a list's entry («[1] 1.1 n° fascicoli d'impresa…»).
     for (const p of plan) {
       const at = p.length > 40 ? rest.indexOf(p.slice(0, 30)) : -1;
@@ -91,6 +85,12 @@ function italianIn(texts, plan, italian) {
       let end = at + 30;
       while (end < rest.length && rest[end] === p[end - at]) end++;
       if (!rest.slice(end).trim()) rest = rest.slice(0, at);
+    }
+    // A plan's text is taken out where it stands as a whole (a node, or bounded by non-letters).
+    for (const p of plan) {
+      if (!rest.includes(p)) continue;
+      const escaped = p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      rest = rest.replace(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, "gu"), " ");
     }
     const bad = words(rest).filter((w) => italian.has(w));
     if (/(^|[^\p{L}])n\.d\.(?![\p{L}])/u.test(rest)) bad.push("n.d.");
