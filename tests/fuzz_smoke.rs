@@ -134,4 +134,6 @@ fn what_fuzzing_found_holds() {
     fuzz_checks::target_parse("X - X-0- X-0-5<X-0o max+0,02");
     // The same after `&&`, which the rewrite did not know as a logical operator.
     fuzz_checks::target_parse("-1113&&\t\t\t max- 0");
+    // `X-010001` (seven characters after the X) was read as `X[1000]`.
+    fuzz_checks::target_parse("910*1000000000o\n\nl’X-599998*1 <- X-010001");
 }

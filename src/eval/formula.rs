@@ -8,7 +8,7 @@ use crate::lang::print::write_expr;
 use crate::lang::{BinOp, CmpOp, Expr, ExprKind, Formula, Func, Lang, YearRef, BENCHMARK_SERIES};
 use crate::sorted_map::SortedSet;
 
-use super::number::{format_number, show_datum, show_value};
+use super::number::{format_number, no_data, show_datum, show_value};
 use super::target::eval_cond;
 use super::trace::other;
 use super::{Data, Datum, Polarity, Series, Unavailable, Value};
@@ -381,10 +381,10 @@ impl Env<'_, '_> {
             | ExprKind::Benchmark
             | ExprKind::Own { .. }
             | ExprKind::OwnIn { .. }
-            | ExprKind::Code(_) => Some(
-                self.eval(leaf)
-                    .map_or_else(|_| "n.d.".to_string(), |d| show_datum(&d, false, self.lang)),
-            ),
+            | ExprKind::Code(_) => Some(self.eval(leaf).map_or_else(
+                |_| no_data(self.lang).into(),
+                |d| show_datum(&d, false, self.lang),
+            )),
             ExprKind::Number { value, percent } => Some(format_number(
                 ExprKind::literal(*value, *percent),
                 self.lang,

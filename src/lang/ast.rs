@@ -5,6 +5,7 @@
 use crate::sorted_map::SortedSet;
 
 use super::date::Date;
+use super::Lang;
 
 /// Byte range `start..end` of a node in the source text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -309,10 +310,14 @@ impl Formula {
     pub fn measures(&self) -> SortedSet<String> {
         collect_measures(|f| walk_expr(&self.expr, f))
     }
-    /// Indented AST dump for the "Laboratorio".
+    /// Indented AST dump for the "Laboratorio" (Italian labels).
     pub fn tree(&self) -> String {
+        self.tree_in(Lang::It)
+    }
+    /// [`Formula::tree`] with its labels in `lang`.
+    pub fn tree_in(&self, lang: Lang) -> String {
         let mut out = String::from("formula\n");
-        crate::lang::print::tree_expr(&self.expr, 1, &mut out);
+        crate::lang::print::tree_expr(&self.expr, 1, lang, &mut out);
         out
     }
 }
@@ -331,14 +336,27 @@ impl Target {
         names
     }
     pub fn tree(&self) -> String {
+        self.tree_in(Lang::It)
+    }
+    /// [`Target::tree`] with its labels in `lang`.
+    pub fn tree_in(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
         let mut out = String::from("target\n");
         match &self.body {
-            TargetBody::Baseline => out.push_str("  anno di rilevazione\n"),
-            TargetBody::Condition(c) => crate::lang::print::tree_cond(c, 1, &mut out),
+            TargetBody::Baseline => out.push_str(if en {
+                "  baseline year\n"
+            } else {
+                "  anno di rilevazione\n"
+            }),
+            TargetBody::Condition(c) => crate::lang::print::tree_cond(c, 1, lang, &mut out),
         }
         if let Some(p) = &self.partial {
-            out.push_str("  parziale da\n");
-            crate::lang::print::tree_expr(p, 2, &mut out);
+            out.push_str(if en {
+                "  partial from\n"
+            } else {
+                "  parziale da\n"
+            });
+            crate::lang::print::tree_expr(p, 2, lang, &mut out);
         }
         out
     }

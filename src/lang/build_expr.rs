@@ -80,7 +80,8 @@ impl<'s> Builder<'s> {
                 if !self.target {
                     return Err(self.err(span, K::OwnInFormula));
                 }
-                if let Some(year) = text.get(2..6).filter(|_| text.len() == 7) {
+                // `X[2022]`: four digits between the brackets (the grammar's `own`).
+                if let Some((_, year)) = text.strip_suffix(']').and_then(|t| t.split_once('[')) {
                     let year = year.parse::<i32>().unwrap_or_default();
                     return leaf(ExprKind::OwnIn { year });
                 }

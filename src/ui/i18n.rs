@@ -40,7 +40,7 @@ strings! {
     TabCharts => "Grafici", "Charts";
     TabLab => "Laboratorio", "Lab";
     Language => "Lingua", "Language";
-    Undo => "Annulla", "Undo";
+    Undo => "Annulla modifica", "Undo";
     Redo => "Ripeti", "Redo";
     Plans => "Piani", "Plans";
     NewPlan => "Nuovo", "New";
@@ -174,7 +174,7 @@ strings! {
     Preview => "Anteprima, non ancora confermata (Invio conferma, Esc annulla):", "Preview, not yet confirmed (Enter confirms, Esc cancels):";
     UnfinishedEdit => "modifica non confermata", "unconfirmed edit";
     UnfinishedHelp => "Un campo di questo indicatore ha un testo non confermato: il cruscotto usa il valore confermato.", "A field of this indicator has unconfirmed text: the dashboard uses the confirmed value.";
-    ConfirmUndoHint => "Potrai tornare indietro con «Annulla» o dalle «Versioni».", "You can go back with “Undo” or from “Versions”.";
+    ConfirmUndoHint => "Potrai tornare indietro con «Annulla modifica» o dalle «Versioni».", "You can go back with “Undo” or from “Versions”.";
     Cancel => "Annulla", "Cancel";
     AskRemoveIndicator => "Rimuovere questo indicatore?", "Remove this indicator?";
     AskRemoveObjective => "Rimuovere questo obiettivo e tutti i suoi indicatori?", "Remove this objective and all its indicators?";

@@ -271,7 +271,7 @@ fn LineChartValues(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String
                         .collect();
                     vec![
                         y.to_string(),
-                        actual.map(|a| show(a.1)).unwrap_or_else(|| "n.d.".into()),
+                        actual.map_or_else(|| crate::eval::no_data(l).into(), |a| show(a.1)),
                         actual
                             .map(|a| a.2.label(l.is_en()).to_string())
                             .unwrap_or_else(dash),
@@ -308,9 +308,10 @@ fn BarChartValues(data: Signal<BarChart>, lang: RwSignal<Lang>, testid: String) 
                     let score = d.scores.iter().find(|s| s.0 == *y);
                     vec![
                         y.to_string(),
-                        score
-                            .map(|s| format::score(s.1, l))
-                            .unwrap_or_else(|| "n.d.".into()),
+                        score.map_or_else(
+                            || crate::eval::no_data(l).into(),
+                            |s| format::score(s.1, l),
+                        ),
                         score
                             .map(|s| draw::bar_status(s.1).label(l.is_en()).to_string())
                             .unwrap_or_else(|| "—".into()),

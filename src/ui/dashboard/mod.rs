@@ -226,7 +226,7 @@ pub fn Dashboard() -> impl IntoView {
                                 .into_iter()
                                 .map(|d| {
                                     let id = d.id.clone();
-                                    view! { <option value=d.id.clone() prop:selected=move || as_of.get() == id>{d.label()}</option> }
+                                    view! { <option value=d.id.clone() prop:selected=move || as_of.get() == id>{d.label(lang.get())}</option> }
                                 })
                                 .collect_view()
                         }}
@@ -318,7 +318,7 @@ fn bars(scores: Vec<(i32, Option<f64>)>, lang: RwSignal<Lang>, testid: String) -
                             <span>
                                 {y}
                                 ": "
-                                <strong>{move || s.map(|x| format::score(x, lang.get())).unwrap_or_else(|| "n.d.".into())}</strong>
+                                <strong>{move || s.map_or_else(|| crate::eval::no_data(lang.get()).into(), |x| format::score(x, lang.get()))}</strong>
                             </span>
                             // A meter only with a value: a year without data is the "n.d."
                             // written above, and its empty track is hidden from screen readers.
@@ -423,7 +423,7 @@ fn indicator_row(i: IndicatorView, lang: RwSignal<Lang>, state: AppState) -> imp
 
 fn year_cell(c: CellView, lang: RwSignal<Lang>) -> impl IntoView {
     let status = c.status;
-    let show_value = c.value != "n.d.";
+    let show_value = c.value != crate::eval::no_data(lang.get_untracked());
     view! {
         <td class="year-cell" data-year=c.year title=c.trace.clone() data-testid=format!("cell-{}", c.year)>
             <div class="cell-target" data-testid="target">

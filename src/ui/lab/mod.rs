@@ -402,8 +402,8 @@ pub fn Lab() -> impl IntoView {
                         if shown_bad() {
                             return String::new();
                         }
-                        let mut s = parsed_formula.with(|f| f.as_ref().map(|f| f.tree()).unwrap_or_default());
-                        s.push_str(&parsed_target.with(|t| t.as_ref().map(|t| t.tree()).unwrap_or_default()));
+                        let mut s = parsed_formula.with(|f| f.as_ref().map(|f| f.tree_in(lang.get())).unwrap_or_default());
+                        s.push_str(&parsed_target.with(|t| t.as_ref().map(|t| t.tree_in(lang.get())).unwrap_or_default()));
                         s
                     }}
                 </pre>
