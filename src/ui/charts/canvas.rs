@@ -1,12 +1,11 @@
-//! Canvas components: they fit their container's width and redraw when the data, the language or
-//! the window size change.
+//! Canvas components: they fit their container's width and redraw when the data, the language,
+//! the year being read or the window size change.
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::draw::{self, BarChart, LineChart};
+use super::draw::{self, BarChart, Chart, LineChart};
 use crate::eval::Status;
-use crate::ui::format;
 use crate::ui::i18n::{Lang, Tr, T};
 
 fn fit(canvas: &web_sys::HtmlCanvasElement, height: u32) {
@@ -30,38 +29,123 @@ fn resize_ticks() -> RwSignal<u32> {
     tick
 }
 
-type Draw<T> = fn(web_sys::HtmlCanvasElement, &T, Lang) -> Result<(), String>;
+/// Draws a chart with a year marked; returns each year's x in canvas pixels.
+type DrawFn =
+    Box<dyn Fn(web_sys::HtmlCanvasElement, Lang, Option<i32>) -> Result<Vec<i32>, String>>;
 
-/// A canvas that fits its container and redraws `data` with `draw` whenever it changes.
-fn chart_canvas<T: Clone + Send + Sync + 'static>(
-    data: Signal<T>,
+/// A chart's years, rows and drawing.
+type Parts = (Signal<Vec<i32>>, Signal<Vec<Vec<String>>>, DrawFn);
+
+/// A chart's years and rows (as [`Chart`]), without its type: the view below is in the page once.
+fn parts<C: Chart>(data: Signal<C>, lang: RwSignal<Lang>) -> Parts {
+    (
+        Signal::derive(move || data.with(|d| d.years().to_vec())),
+        Signal::derive(move || data.with(|d| d.rows(lang.get()))),
+        Box::new(move |c, l, f| data.with(|d| d.draw(c, l, f))),
+    )
+}
+
+/// A chart people can read: the canvas, focusable, with the year being read (arrow keys, Home,
+/// End; pointer hover or tap: the nearest year) marked on it and its values written next to
+/// it, announced politely. One component for every chart ([`Chart`], [`parts`]).
+fn chart(
+    (years, rows, draw): Parts,
+    heads: &'static [T],
+    height: u32,
     lang: RwSignal<Lang>,
     label: Signal<String>,
     testid: String,
-    height: u32,
-    draw: Draw<T>,
 ) -> impl IntoView {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let tick = resize_ticks();
+    let focus = RwSignal::new(None::<i32>);
+    // Each year's x on the canvas, as last drawn.
+    let xs = StoredValue::new(Vec::<i32>::new());
     Effect::new(move |_| {
         tick.track();
-        let data = data.get();
-        let lang = lang.get();
+        let (lang, year) = (lang.get(), focus.get());
         let Some(c) = canvas.get() else { return };
         fit(&c, height);
-        if let Err(e) = draw(c, &data, lang) {
-            web_sys::console::warn_1(&format!("grafico: {e}").into());
+        match draw(c, lang, year) {
+            Ok(x) => xs.set_value(x),
+            Err(e) => web_sys::console::warn_1(&format!("grafico: {e}").into()),
         }
     });
+    let set = move |y: Option<i32>| {
+        if y.is_some() && y != focus.get_untracked() {
+            focus.set(y);
+        }
+    };
+    let key = move |ev: web_sys::KeyboardEvent| {
+        let years = years.get_untracked();
+        let last = years.len().saturating_sub(1);
+        let at = focus
+            .get_untracked()
+            .and_then(|y| years.iter().position(|x| *x == y));
+        let to = match (ev.key().as_str(), at) {
+            ("Home", _) | ("ArrowRight" | "ArrowUp", None) => 0,
+            ("End", _) | ("ArrowLeft" | "ArrowDown", None) => last,
+            ("ArrowRight" | "ArrowUp", Some(i)) => (i + 1).min(last),
+            ("ArrowLeft" | "ArrowDown", Some(i)) => i.saturating_sub(1),
+            _ => return,
+        };
+        ev.prevent_default();
+        set(years.get(to).copied());
+    };
+    // The pointer (a mouse over it, a finger tapping it): the year nearest to it.
+    let point = move |ev: web_sys::MouseEvent| {
+        let Some(c) = canvas.get_untracked() else {
+            return;
+        };
+        let x = ev.offset_x() as f64 * c.width() as f64 / c.client_width().max(1) as f64;
+        let near = xs.with_value(|xs| {
+            xs.iter()
+                .zip(years.get_untracked())
+                .min_by(|a, b| (*a.0 as f64 - x).abs().total_cmp(&(*b.0 as f64 - x).abs()))
+                .map(|p| p.1)
+        });
+        set(near);
+    };
+    let readout = move || {
+        let l = lang.get();
+        let year = focus.get().map(|y| y.to_string());
+        rows.with(|rows| {
+            let row = rows.iter().find(|r| r.first() == year.as_ref())?;
+            let parts: Vec<String> = heads[1..]
+                .iter()
+                .zip(&row[1..])
+                .map(|(h, c)| format!("{}: {c}", h.in_(l)))
+                .collect();
+            Some(format!("{} — {}", row[0], parts.join("; ")))
+        })
+        .unwrap_or_else(|| T::ChartHint.in_(l).into())
+    };
+    let bound = move |last: bool| {
+        years.with(|y| if last { y.last() } else { y.first() }.map(|y| y.to_string()))
+    };
     view! {
         <div class="chart-box">
-            <canvas node_ref=canvas role="img" aria-label=move || label.get() data-testid=testid></canvas>
+            <canvas
+                node_ref=canvas
+                tabindex="0"
+                role="slider"
+                aria-label=move || label.get()
+                aria-valuemin=move || bound(false)
+                aria-valuemax=move || bound(true)
+                aria-valuenow=move || focus.get().map(|y| y.to_string()).or_else(|| bound(false))
+                data-testid=testid.clone()
+                on:keydown=key
+                on:mousemove=point
+                on:click=point
+                on:focus=move |_| set(focus.get_untracked().or_else(|| years.with_untracked(|y| y.first().copied())))
+            ></canvas>
         </div>
+        <p class="chart-readout" aria-live="polite" data-testid=format!("{testid}-readout")>{readout}</p>
     }
 }
 
 /// The indicator chart: actual line, target markers, benchmark line, status-coloured points;
-/// its legend under it, in HTML.
+/// its legend under it, in HTML; its table of values.
 #[component]
 pub fn LineChartCanvas(
     #[prop(into)] data: Signal<LineChart>,
@@ -71,10 +155,11 @@ pub fn LineChartCanvas(
 ) -> impl IntoView {
     let key = format!("{testid}-key");
     let values = format!("{testid}-values");
+    let (years, rows, draw) = parts(data, lang);
     view! {
-        {chart_canvas(data, lang, label, testid, 300, draw::draw_line)}
+        {chart((years, rows, draw), LineChart::HEADS, LineChart::HEIGHT, lang, label, testid)}
         <LineChartKey data=data lang=lang testid=key />
-        <LineChartValues data=data lang=lang testid=values />
+        {values_table(rows, LineChart::HEADS, values)}
     }
 }
 
@@ -193,7 +278,7 @@ fn LineChartKey(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -
     }
 }
 
-/// The objective chart: achievement per year as bars.
+/// The objective chart: achievement per year as bars, and its table of values.
 #[component]
 pub fn BarChartCanvas(
     #[prop(into)] data: Signal<BarChart>,
@@ -202,18 +287,19 @@ pub fn BarChartCanvas(
     #[prop(into)] testid: String,
 ) -> impl IntoView {
     let values = format!("{testid}-values");
+    let (years, rows, draw) = parts(data, lang);
     view! {
-        {chart_canvas(data, lang, label, testid, 240, draw::draw_bars)}
-        <BarChartValues data=data lang=lang testid=values />
+        {chart((years, rows, draw), BarChart::HEADS, BarChart::HEIGHT, lang, label, testid)}
+        {values_table(rows, BarChart::HEADS, values)}
     }
 }
 
-/// A chart's numbers as a table under it, one row per year: the canvas is a single image for
-/// screen readers and the keyboard, the table reads (and can be navigated) cell by cell.
+/// A chart's numbers as a table under it, one row per year, behind "Valori del grafico": the
+/// same numbers as the chart's, read (and navigated) cell by cell.
 fn values_table(
+    rows: Signal<Vec<Vec<String>>>,
+    heads: &'static [T],
     testid: String,
-    heads: Vec<T>,
-    rows: impl Fn() -> Vec<Vec<String>> + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
         <details class="chart-values" data-testid=testid>
@@ -221,11 +307,11 @@ fn values_table(
             <div class="table-wrap">
                 <table class="grid">
                     <thead>
-                        <tr>{heads.into_iter().map(|k| view! { <th scope="col"><Tr k=k /></th> }).collect_view()}</tr>
+                        <tr>{heads.iter().map(|k| view! { <th scope="col"><Tr k=*k /></th> }).collect_view()}</tr>
                     </thead>
                     <tbody>
                         {move || {
-                            rows()
+                            rows.get()
                                 .into_iter()
                                 .map(|row| {
                                     let mut cells = row.into_iter();
@@ -243,81 +329,4 @@ fn values_table(
             </div>
         </details>
     }
-}
-
-#[component]
-fn LineChartValues(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -> impl IntoView {
-    let rows = move || {
-        let l = lang.get();
-        data.with(|d| {
-            let show = |x: f64| {
-                if d.percent {
-                    format::percent_of_ratio(x, l)
-                } else {
-                    format::num(x, l)
-                }
-            };
-            let dash = || "—".to_string();
-            // Years are the plan's few columns: a search per year costs nothing.
-            d.years
-                .iter()
-                .map(|y| {
-                    let actual = d.actual.iter().find(|p| p.0 == *y);
-                    let targets: Vec<String> = d
-                        .targets
-                        .iter()
-                        .filter(|t| t.0 == *y)
-                        .map(|t| show(t.1))
-                        .collect();
-                    vec![
-                        y.to_string(),
-                        actual.map(|a| show(a.1)).unwrap_or_else(|| "n.d.".into()),
-                        actual
-                            .map(|a| a.2.label(l.is_en()).to_string())
-                            .unwrap_or_else(dash),
-                        if targets.is_empty() {
-                            dash()
-                        } else {
-                            targets.join(" – ")
-                        },
-                        d.benchmark
-                            .iter()
-                            .find(|b| b.0 == *y)
-                            .map(|b| show(b.1))
-                            .unwrap_or_else(dash),
-                    ]
-                })
-                .collect()
-        })
-    };
-    values_table(
-        testid,
-        vec![T::Year, T::Actual, T::Status, T::Target, T::Benchmark],
-        rows,
-    )
-}
-
-#[component]
-fn BarChartValues(data: Signal<BarChart>, lang: RwSignal<Lang>, testid: String) -> impl IntoView {
-    let rows = move || {
-        let l = lang.get();
-        data.with(|d| {
-            d.years
-                .iter()
-                .map(|y| {
-                    let score = d.scores.iter().find(|s| s.0 == *y);
-                    vec![
-                        y.to_string(),
-                        score
-                            .map(|s| format::score(s.1, l))
-                            .unwrap_or_else(|| "n.d.".into()),
-                        score
-                            .map(|s| draw::bar_status(s.1).label(l.is_en()).to_string())
-                            .unwrap_or_else(|| "—".into()),
-                    ]
-                })
-                .collect()
-        })
-    };
-    values_table(testid, vec![T::Year, T::Achievement, T::Status], rows)
 }
