@@ -1,5 +1,7 @@
 //! Canvas components: they fit their container's width and redraw when the data, the language,
-//! the year being read or the window size change.
+//! or the window size change.
+
+use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -29,27 +31,23 @@ fn resize_ticks() -> RwSignal<u32> {
     tick
 }
 
-/// Draws a chart with a year marked; returns each year's x in canvas pixels.
-type DrawFn =
-    Box<dyn Fn(web_sys::HtmlCanvasElement, Lang, Option<i32>) -> Result<Vec<i32>, String>>;
+/// A chart's rows (as [`Chart::rows`]) and its drawing, without its type: the view below is in
+/// the page once, for every chart.
+type Rows = Arc<dyn Fn(Lang) -> Vec<Vec<String>> + Send + Sync>;
+type DrawFn = Box<dyn Fn(web_sys::HtmlCanvasElement, Lang) -> Result<(), String>>;
 
-/// A chart's years, rows and drawing.
-type Parts = (Signal<Vec<i32>>, Signal<Vec<Vec<String>>>, DrawFn);
-
-/// A chart's years and rows (as [`Chart`]), without its type: the view below is in the page once.
-fn parts<C: Chart>(data: Signal<C>, lang: RwSignal<Lang>) -> Parts {
+fn parts<C: Chart>(data: Signal<C>) -> (Rows, DrawFn) {
     (
-        Signal::derive(move || data.with(|d| d.years().to_vec())),
-        Signal::derive(move || data.with(|d| d.rows(lang.get()))),
-        Box::new(move |c, l, f| data.with(|d| d.draw(c, l, f))),
+        Arc::new(move |l| data.with(|d| d.rows(l))),
+        Box::new(move |c, l| data.with(|d| d.draw(c, l))),
     )
 }
 
-/// A chart people can read: the canvas, focusable, with the year being read (arrow keys, Home,
-/// End; pointer hover or tap: the nearest year) marked on it and its values written next to
-/// it, announced politely. One component for every chart ([`Chart`], [`parts`]).
+/// A chart people can read: the canvas, focusable, a slider over its years (arrow keys, Home,
+/// End; pointer hover or tap: the year under it), the values of the year being read written
+/// next to it and announced politely. One component for every chart ([`Chart`], [`parts`]).
 fn chart(
-    (years, rows, draw): Parts,
+    (rows, draw): (Rows, DrawFn),
     heads: &'static [T],
     height: u32,
     lang: RwSignal<Lang>,
@@ -59,70 +57,83 @@ fn chart(
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let tick = resize_ticks();
     let focus = RwSignal::new(None::<i32>);
-    // Each year's x on the canvas, as last drawn.
-    let xs = StoredValue::new(Vec::<i32>::new());
     Effect::new(move |_| {
         tick.track();
-        let (lang, year) = (lang.get(), focus.get());
+        let lang = lang.get();
         let Some(c) = canvas.get() else { return };
         fit(&c, height);
-        match draw(c, lang, year) {
-            Ok(x) => xs.set_value(x),
-            Err(e) => web_sys::console::warn_1(&format!("grafico: {e}").into()),
+        if let Err(e) = draw(c, lang) {
+            web_sys::console::warn_1(&format!("grafico: {e}").into());
         }
     });
+    // The years, from the rows' first cells (tracks the chart's data).
+    let years = {
+        let rows = rows.clone();
+        move || -> Vec<i32> {
+            rows(lang.get_untracked())
+                .iter()
+                .filter_map(|r| r.first()?.parse().ok())
+                .collect()
+        }
+    };
     let set = move |y: Option<i32>| {
         if y.is_some() && y != focus.get_untracked() {
             focus.set(y);
         }
     };
-    let key = move |ev: web_sys::KeyboardEvent| {
-        let years = years.get_untracked();
-        let last = years.len().saturating_sub(1);
-        let at = focus
-            .get_untracked()
-            .and_then(|y| years.iter().position(|x| *x == y));
-        let to = match (ev.key().as_str(), at) {
-            ("Home", _) | ("ArrowRight" | "ArrowUp", None) => 0,
-            ("End", _) | ("ArrowLeft" | "ArrowDown", None) => last,
-            ("ArrowRight" | "ArrowUp", Some(i)) => (i + 1).min(last),
-            ("ArrowLeft" | "ArrowDown", Some(i)) => i.saturating_sub(1),
-            _ => return,
-        };
-        ev.prevent_default();
-        set(years.get(to).copied());
+    let key = {
+        let years = years.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            let years = years();
+            let last = years.len().saturating_sub(1);
+            let at = focus
+                .get_untracked()
+                .and_then(|y| years.iter().position(|x| *x == y));
+            let to = match (ev.key().as_str(), at) {
+                ("Home", _) | ("ArrowRight" | "ArrowUp", None) => 0,
+                ("End", _) | ("ArrowLeft" | "ArrowDown", None) => last,
+                ("ArrowRight" | "ArrowUp", Some(i)) => (i + 1).min(last),
+                ("ArrowLeft" | "ArrowDown", Some(i)) => i.saturating_sub(1),
+                _ => return,
+            };
+            ev.prevent_default();
+            set(years.get(to).copied());
+        }
     };
-    // The pointer (a mouse over it, a finger tapping it): the year nearest to it.
-    let point = move |ev: web_sys::MouseEvent| {
-        let Some(c) = canvas.get_untracked() else {
-            return;
-        };
-        let x = ev.offset_x() as f64 * c.width() as f64 / c.client_width().max(1) as f64;
-        let near = xs.with_value(|xs| {
-            xs.iter()
-                .zip(years.get_untracked())
-                .min_by(|a, b| (*a.0 as f64 - x).abs().total_cmp(&(*b.0 as f64 - x).abs()))
-                .map(|p| p.1)
-        });
-        set(near);
+    // The pointer (a mouse over it, a finger tapping it): the year under it.
+    let point = {
+        let years = years.clone();
+        move |ev: web_sys::MouseEvent| {
+            let Some(c) = canvas.get_untracked() else {
+                return;
+            };
+            let width = c.width() as f64;
+            let x = ev.offset_x() as f64 * width / c.client_width().max(1) as f64;
+            let years = years();
+            set(years.get(draw::year_at(x, width, years.len())).copied());
+        }
+    };
+    let first = {
+        let years = years.clone();
+        move || years().first().copied()
     };
     let readout = move || {
         let l = lang.get();
         let year = focus.get().map(|y| y.to_string());
-        rows.with(|rows| {
-            let row = rows.iter().find(|r| r.first() == year.as_ref())?;
-            let parts: Vec<String> = heads[1..]
-                .iter()
-                .zip(&row[1..])
-                .map(|(h, c)| format!("{}: {c}", h.in_(l)))
-                .collect();
-            Some(format!("{} — {}", row[0], parts.join("; ")))
-        })
-        .unwrap_or_else(|| T::ChartHint.in_(l).into())
+        rows(l)
+            .into_iter()
+            .find(|r| r.first() == year.as_ref())
+            .map(|row| {
+                let parts: Vec<String> = heads[1..]
+                    .iter()
+                    .zip(&row[1..])
+                    .map(|(h, c)| format!("{}: {c}", h.in_(l)))
+                    .collect();
+                format!("{} — {}", row[0], parts.join("; "))
+            })
+            .unwrap_or_else(|| T::ChartHint.in_(l).into())
     };
-    let bound = move |last: bool| {
-        years.with(|y| if last { y.last() } else { y.first() }.map(|y| y.to_string()))
-    };
+    let (min, max, now) = (first.clone(), years.clone(), first.clone());
     view! {
         <div class="chart-box">
             <canvas
@@ -130,14 +141,14 @@ fn chart(
                 tabindex="0"
                 role="slider"
                 aria-label=move || label.get()
-                aria-valuemin=move || bound(false)
-                aria-valuemax=move || bound(true)
-                aria-valuenow=move || focus.get().map(|y| y.to_string()).or_else(|| bound(false))
+                aria-valuemin=min
+                aria-valuemax=move || max().last().copied()
+                aria-valuenow=move || focus.get().or_else(&now)
                 data-testid=testid.clone()
                 on:keydown=key
-                on:mousemove=point
+                on:mousemove=point.clone()
                 on:click=point
-                on:focus=move |_| set(focus.get_untracked().or_else(|| years.with_untracked(|y| y.first().copied())))
+                on:focus=move |_| set(focus.get_untracked().or_else(&first))
             ></canvas>
         </div>
         <p class="chart-readout" aria-live="polite" data-testid=format!("{testid}-readout")>{readout}</p>
@@ -155,74 +166,55 @@ pub fn LineChartCanvas(
 ) -> impl IntoView {
     let key = format!("{testid}-key");
     let values = format!("{testid}-values");
-    let (years, rows, draw) = parts(data, lang);
+    let (rows, draw) = parts(data);
+    let table = values_table(rows.clone(), LineChart::HEADS, lang, values);
     view! {
-        {chart((years, rows, draw), LineChart::HEADS, LineChart::HEIGHT, lang, label, testid)}
+        {chart((rows, draw), LineChart::HEADS, LineChart::HEIGHT, lang, label, testid)}
         <LineChartKey data=data lang=lang testid=key />
-        {values_table(rows, LineChart::HEADS, values)}
+        {table}
     }
-}
-
-/// What a legend entry looks like: a short line, a bar, a marker.
-#[derive(Clone, Copy)]
-enum Mark {
-    Line { dot: bool },
-    Bar,
-    Triangle,
-    Dot,
-}
-
-fn swatch(mark: Mark, color: String) -> impl IntoView {
-    let body = match mark {
-        Mark::Line { dot } => view! {
-            <line x1="1" y1="7" x2="23" y2="7" stroke=color.clone() stroke-width="2" />
-            {dot.then(|| view! { <circle cx="12" cy="7" r="4" fill=color.clone() /> })}
-        }
-        .into_any(),
-        Mark::Bar => {
-            view! { <line x1="3" y1="7" x2="21" y2="7" stroke=color stroke-width="3" /> }.into_any()
-        }
-        Mark::Triangle => view! {
-            <line x1="1" y1="7" x2="23" y2="7" stroke=color.clone() stroke-width="2" />
-            <polygon points="12,2 17,11 7,11" fill=color />
-        }
-        .into_any(),
-        Mark::Dot => view! { <circle cx="12" cy="7" r="5" fill=color /> }.into_any(),
-    };
-    view! { <svg class="chart-key-mark" width="24" height="14" viewBox="0 0 24 14" aria-hidden="true">{body}</svg> }
 }
 
 /// The indicator chart's legend, outside the plot so that it never covers a point: only what
 /// is drawn (actual values, targets, benchmark), then the status colours of the points shown.
+/// Each mark is a CSS shape (`line`, `bar`, `dot`) in the colour of what it names.
 #[component]
 fn LineChartKey(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -> impl IntoView {
     let entries = move || {
         let l = lang.get();
         data.with(|d| {
-            let mut out: Vec<(&'static str, Mark, String, String)> = Vec::new();
-            if !d.actual.is_empty() {
-                out.push((
+            let has = |s: Status| d.actual.iter().any(|p| p.2 == s);
+            let status = |s: Status, words: &str| {
+                let text = format!("{}: {words}", T::Status.in_(l));
+                ("status", "dot", draw::status_color(s), text)
+            };
+            let mut out = Vec::new();
+            for (shown, kind, mark, color, name) in [
+                (
+                    !d.actual.is_empty(),
                     "actual",
-                    Mark::Line { dot: false },
-                    draw::css(draw::ACTUAL),
-                    T::Actual.in_(l).into(),
-                ));
-            }
-            if !d.targets.is_empty() {
-                out.push((
+                    "line",
+                    draw::ACTUAL,
+                    T::Actual,
+                ),
+                (
+                    !d.targets.is_empty(),
                     "target",
-                    Mark::Bar,
-                    draw::css(draw::TARGET),
-                    T::Target.in_(l).into(),
-                ));
-            }
-            if !d.benchmark.is_empty() {
-                out.push((
+                    "bar",
+                    draw::TARGET,
+                    T::Target,
+                ),
+                (
+                    !d.benchmark.is_empty(),
                     "benchmark",
-                    Mark::Triangle,
-                    draw::css(draw::BENCH),
-                    T::Benchmark.in_(l).into(),
-                ));
+                    "tri",
+                    draw::BENCH,
+                    T::Benchmark,
+                ),
+            ] {
+                if shown {
+                    out.push((kind, mark, color, name.in_(l).to_string()));
+                }
             }
             for s in [
                 Status::Met,
@@ -230,30 +222,18 @@ fn LineChartKey(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -
                 Status::NotMet,
                 Status::Baseline,
             ] {
-                if d.actual.iter().any(|p| p.2 == s) {
-                    let color = draw::css(draw::status_color(s));
-                    out.push((
-                        "status",
-                        Mark::Dot,
-                        color,
-                        format!("{}: {}", T::Status.in_(l), s.label(l.is_en())),
-                    ));
+                if has(s) {
+                    out.push(status(s, s.label(l.is_en())));
                 }
             }
             // n.d. and non attivo share one colour: one entry naming those present.
             let grey: Vec<&str> = [Status::NoData, Status::Inactive]
                 .into_iter()
-                .filter(|s| d.actual.iter().any(|p| p.2 == *s))
+                .filter(|s| has(*s))
                 .map(|s| s.label(l.is_en()))
                 .collect();
             if !grey.is_empty() {
-                let color = draw::css(draw::status_color(Status::NoData));
-                out.push((
-                    "status",
-                    Mark::Dot,
-                    color,
-                    format!("{}: {}", T::Status.in_(l), grey.join(" / ")),
-                ));
+                out.push(status(Status::NoData, &grey.join(" / ")));
             }
             out
         })
@@ -264,10 +244,10 @@ fn LineChartKey(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -
                 entries()
                     .into_iter()
                     .map(|(kind, mark, color, text)| {
-                        let mark = swatch(mark, color.clone());
+                        let color = draw::css(color);
                         view! {
-                            <li data-kind=kind data-color=color>
-                                {mark}
+                            <li data-kind=kind data-color=color.clone()>
+                                <span class=format!("chart-key-mark {mark}") style=format!("--c:{color}") aria-hidden="true"></span>
                                 <span>{text}</span>
                             </li>
                         }
@@ -287,18 +267,20 @@ pub fn BarChartCanvas(
     #[prop(into)] testid: String,
 ) -> impl IntoView {
     let values = format!("{testid}-values");
-    let (years, rows, draw) = parts(data, lang);
+    let (rows, draw) = parts(data);
+    let table = values_table(rows.clone(), BarChart::HEADS, lang, values);
     view! {
-        {chart((years, rows, draw), BarChart::HEADS, BarChart::HEIGHT, lang, label, testid)}
-        {values_table(rows, BarChart::HEADS, values)}
+        {chart((rows, draw), BarChart::HEADS, BarChart::HEIGHT, lang, label, testid)}
+        {table}
     }
 }
 
 /// A chart's numbers as a table under it, one row per year, behind "Valori del grafico": the
 /// same numbers as the chart's, read (and navigated) cell by cell.
 fn values_table(
-    rows: Signal<Vec<Vec<String>>>,
+    rows: Rows,
     heads: &'static [T],
+    lang: RwSignal<Lang>,
     testid: String,
 ) -> impl IntoView {
     view! {
@@ -311,7 +293,7 @@ fn values_table(
                     </thead>
                     <tbody>
                         {move || {
-                            rows.get()
+                            rows(lang.get())
                                 .into_iter()
                                 .map(|row| {
                                     let mut cells = row.into_iter();

@@ -25,16 +25,10 @@ pub trait Chart: Clone + PartialEq + Send + Sync + 'static {
     const HEIGHT: u32;
     /// The heads of the table of values, the year first.
     const HEADS: &'static [T];
-    fn years(&self) -> &[i32];
     /// One row per year of [`Chart::years`], the year first, numbers in the page's format.
     fn rows(&self, lang: Lang) -> Vec<Vec<String>>;
-    /// Draws the chart with the year `focus` marked; returns each year's x in canvas pixels.
-    fn draw(
-        &self,
-        canvas: web_sys::HtmlCanvasElement,
-        lang: Lang,
-        focus: Option<i32>,
-    ) -> Result<Vec<i32>, String>;
+    /// Draws the chart.
+    fn draw(&self, canvas: web_sys::HtmlCanvasElement, lang: Lang) -> Result<(), String>;
 }
 
 /// What the indicator chart shows.
@@ -116,6 +110,9 @@ fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
+const MARGIN: u32 = 12;
+const Y_LABELS: u32 = 76;
+
 type Area = DrawingArea<CanvasBackend, plotters::coord::Shift>;
 type Plot<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
@@ -129,7 +126,7 @@ fn blank(canvas: web_sys::HtmlCanvasElement) -> Result<Area, String> {
 }
 
 /// The frame both charts share: years along x, `y` up with a few pale lines across, both axes
-/// titled, the year `focus` marked by a pale band behind the data.
+/// titled.
 fn frame<'a>(
     root: &'a Area,
     years: &[i32],
@@ -137,14 +134,12 @@ fn frame<'a>(
     y_desc: &str,
     y_fmt: &dyn Fn(&f64) -> String,
     lang: Lang,
-    focus: Option<i32>,
 ) -> Result<Plot<'a>, String> {
     let (x0, x1) = x_range(years);
-    let (lo, hi) = (y.start, y.end);
     let mut chart = ChartBuilder::on(root)
-        .margin(12)
+        .margin(MARGIN)
         .x_label_area_size(44)
-        .y_label_area_size(76)
+        .y_label_area_size(Y_LABELS)
         .build_cartesian_2d(x0..x1, y)
         .map_err(err)?;
     chart
@@ -161,24 +156,15 @@ fn frame<'a>(
         .axis_desc_style(("sans-serif", 14))
         .draw()
         .map_err(err)?;
-    chart
-        .draw_series(focus.map(|y| {
-            let x = y as f64;
-            Rectangle::new(
-                [(x - 0.45, lo), (x + 0.45, hi)],
-                RGBColor(0xe4, 0xec, 0xf7).filled(),
-            )
-        }))
-        .map_err(err)?;
     Ok(chart)
 }
 
-/// Each year's x in canvas pixels, for the pointer (`canvas.rs`).
-fn year_xs(chart: &Plot, years: &[i32]) -> Vec<i32> {
-    years
-        .iter()
-        .map(|y| chart.backend_coord(&(*y as f64, 0.0)).0)
-        .collect()
+/// The year under `x` (canvas pixels) on a canvas `width` wide, as its index among `n`: the
+/// years share the plot's width equally (`x_range`), between `frame`'s margin and label area.
+pub fn year_at(x: f64, width: f64, n: usize) -> usize {
+    let (left, right) = (MARGIN + Y_LABELS, MARGIN);
+    let step = (width - (left + right) as f64) / n.max(1) as f64;
+    (((x - left as f64) / step).max(0.0) as usize).min(n.saturating_sub(1))
 }
 
 /// "n.d." for a year without a value, "—" for a cell with nothing to show.
@@ -202,10 +188,6 @@ impl LineChart {
 impl Chart for LineChart {
     const HEIGHT: u32 = 300;
     const HEADS: &'static [T] = &[T::Year, T::Actual, T::Status, T::Target, T::Benchmark];
-
-    fn years(&self) -> &[i32] {
-        &self.years
-    }
 
     fn rows(&self, l: Lang) -> Vec<Vec<String>> {
         // Years are the plan's few columns: a search per year costs nothing.
@@ -235,12 +217,7 @@ impl Chart for LineChart {
             .collect()
     }
 
-    fn draw(
-        &self,
-        canvas: web_sys::HtmlCanvasElement,
-        lang: Lang,
-        focus: Option<i32>,
-    ) -> Result<Vec<i32>, String> {
+    fn draw(&self, canvas: web_sys::HtmlCanvasElement, lang: Lang) -> Result<(), String> {
         let data = self;
         let element = canvas.clone();
         let root = blank(canvas)?;
@@ -292,7 +269,6 @@ impl Chart for LineChart {
             &y_desc,
             &y_fmt,
             lang,
-            focus,
         )?;
         // Benchmark: a thin line with triangles.
         if !data.benchmark.is_empty() {
@@ -353,17 +329,13 @@ impl Chart for LineChart {
             .collect();
         let _ = element.set_attribute("data-points", &positions(&points));
         let _ = element.set_attribute("data-targets", &positions(&targets));
-        Ok(year_xs(&chart, &data.years))
+        Ok(())
     }
 }
 
 impl Chart for BarChart {
     const HEIGHT: u32 = 240;
     const HEADS: &'static [T] = &[T::Year, T::Achievement, T::Status];
-
-    fn years(&self) -> &[i32] {
-        &self.years
-    }
 
     fn rows(&self, l: Lang) -> Vec<Vec<String>> {
         self.years
@@ -380,12 +352,7 @@ impl Chart for BarChart {
     }
 
     /// One bar per year, 0–100 %.
-    fn draw(
-        &self,
-        canvas: web_sys::HtmlCanvasElement,
-        lang: Lang,
-        focus: Option<i32>,
-    ) -> Result<Vec<i32>, String> {
+    fn draw(&self, canvas: web_sys::HtmlCanvasElement, lang: Lang) -> Result<(), String> {
         let root = blank(canvas)?;
         let y_fmt = move |y: &f64| format::score(*y, lang);
         let mut chart = frame(
@@ -395,7 +362,6 @@ impl Chart for BarChart {
             T::AchievementAxis.in_(lang),
             &y_fmt,
             lang,
-            focus,
         )?;
         chart
             .draw_series(self.scores.iter().map(|(y, s)| {
@@ -407,7 +373,6 @@ impl Chart for BarChart {
                 )
             }))
             .map_err(err)?;
-        root.present().map_err(err)?;
-        Ok(year_xs(&chart, &self.years))
+        root.present().map_err(err)
     }
 }

@@ -437,7 +437,7 @@ fn year_cell(c: CellView, lang: RwSignal<Lang>) -> impl IntoView {
             // How the value and status were computed: a disclosure, open by keyboard and touch too.
             {(!c.trace.is_empty()).then(|| view! {
                 <details class="cell-trace" data-testid="cell-trace">
-                    <summary><span aria-hidden="true">"ⓘ"</span><span class="sr-only"><Tr k=T::Trace /></span></summary>
+                    <summary><Tr k=T::Trace /></summary>
                     <p data-testid="trace">{c.trace}</p>
                 </details>
             })}
