@@ -212,6 +212,8 @@ strings! {
     PageBottom => "Pagina (in fondo all'elenco)", "Page (end of the list)";
     VersionsKept => "Versioni conservate:", "Versions kept:";
     VersionsShort => "Lo spazio del browser non basta per tutte: sono conservate le più recenti.", "The browser's storage cannot hold them all: the newest are kept.";
+    AchievementAxis => "Raggiungimento (%)", "Achievement (%)";
+    ChartHint => "Passa sopra il grafico, toccalo o usa le frecce per leggere i valori di un anno.", "Hover over or tap the chart, or use the arrow keys, to read a year's values.";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

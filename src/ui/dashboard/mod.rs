@@ -425,7 +425,7 @@ fn year_cell(c: CellView, lang: RwSignal<Lang>) -> impl IntoView {
     let status = c.status;
     let show_value = c.value != crate::eval::no_data(lang.get_untracked());
     view! {
-        <td class="year-cell" data-year=c.year title=c.trace.clone() data-testid=format!("cell-{}", c.year)>
+        <td class="year-cell" data-year=c.year data-testid=format!("cell-{}", c.year)>
             <div class="cell-target" data-testid="target">
                 {(c.target.is_empty() && c.note.is_some()).then(|| view! { <span class="unknown">{move || T::UnknownTarget.in_(lang.get())}</span> })}
                 {c.target.clone()}
@@ -434,6 +434,13 @@ fn year_cell(c: CellView, lang: RwSignal<Lang>) -> impl IntoView {
             {show_value.then(|| view! { <div class="cell-value" data-testid="value">{c.value.clone()}</div> })}
             <StatusBadge status=Signal::derive(move || status) lang=lang />
             {c.score.map(|s| view! { <div class="muted cell-score">{move || format::score(s, lang.get())}</div> })}
+            // How the value and status were computed: a disclosure, open by keyboard and touch too.
+            {(!c.trace.is_empty()).then(|| view! {
+                <details class="cell-trace" data-testid="cell-trace">
+                    <summary><Tr k=T::Trace /></summary>
+                    <p data-testid="trace">{c.trace}</p>
+                </details>
+            })}
         </td>
     }
 }
