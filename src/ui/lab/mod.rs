@@ -47,6 +47,8 @@ pub fn seed_notations() -> Vec<String> {
             "80-90%",
             "<= 10 gg.",
             "entro il 31 dicembre 2019",
+            "entro il 30/06",
+            "+5% rispetto al 2019",
             "SI",
         ]
         .map(String::from),
