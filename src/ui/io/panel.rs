@@ -91,6 +91,8 @@ pub fn IoPanel() -> impl IntoView {
     let pending = RwSignal::new(Pending::None);
     let over = RwSignal::new(false);
     let link = RwSignal::new(String::new());
+    // Whether the last link reached the clipboard (the browser may refuse): the message says so.
+    let copied = RwSignal::new(false);
     // Focus goes to the panel that appears (confirmation or problems) and back to the file
     // picker when it closes: a keyboard or screen-reader user is never left on a removed node.
     let picker = NodeRef::<leptos::html::Input>::new();
@@ -221,8 +223,14 @@ pub fn IoPanel() -> impl IntoView {
         let json = state.plan.with_untracked(crate::ui::state::storage_json);
         match share::link(&json) {
             Some(l) => {
+                copied.set(false);
                 if let Some(w) = web_sys::window() {
-                    let _ = w.navigator().clipboard().write_text(&l);
+                    let done = w.navigator().clipboard().write_text(&l);
+                    leptos::task::spawn_local(async move {
+                        if wasm_bindgen_futures::JsFuture::from(done).await.is_ok() {
+                            copied.try_set(true);
+                        }
+                    });
                 }
                 link.set(l);
             }
@@ -251,7 +259,7 @@ pub fn IoPanel() -> impl IntoView {
         </div>
         <Show when=move || !link.get().is_empty()>
             <p class="share-out">
-                <Tr k=T::ShareCopied />
+                {move || t(if copied.get() { T::ShareCopied } else { T::ShareMade })}
                 " "
                 <input readonly data-testid="share-url" prop:value=move || link.get() aria-label=move || t(T::ShareLink) />
             </p>
