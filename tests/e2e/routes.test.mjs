@@ -132,21 +132,19 @@ test("un codice o una vista sconosciuti lo dicono, invece di una pagina vuota", 
   assert.match(await notice.innerText(), /Nessun indicatore con questo codice.*99\.99/s);
   assert.ok(await page.locator(tid("indicator-form")).isVisible(), "an indicator is shown, not an empty page");
 
+  // An address typed in the bar of the open page (no reload).
   await page.goto(`${env.url}#/grafici/ZZ`);
-  await page.reload();
   await page.locator(tid("notice-route")).waitFor();
   assert.match(await page.locator(tid("notice-route")).innerText(), /ZZ/);
   assert.ok(await page.locator(tid("charts")).isVisible());
 
   await page.goto(`${env.url}#/nessuna-vista`);
-  await page.reload();
   await page.locator(tid("notice-route")).waitFor();
   assert.match(await page.locator(tid("notice-route")).innerText(), /nessuna vista/);
   await page.waitForSelector(tid("dashboard"));
 
   await page.selectOption(tid("lang"), "en");
   await page.goto(`${env.url}#/indicatore/99.99`);
-  await page.reload();
   await page.locator(tid("notice-route")).waitFor();
   assert.match(await page.locator(tid("notice-route")).innerText(), /No indicator with this code/);
   assert.deepEqual(errors, []);
