@@ -376,7 +376,11 @@ fn factor(p: &str, up: bool) -> Option<String> {
         return None;
     }
     let scale = 10u64.pow(frac.len() as u32);
-    let n = int.parse::<u64>().ok()?.checked_mul(scale)? + frac.parse::<u64>().unwrap_or(0);
+    let n = int
+        .parse::<u64>()
+        .ok()?
+        .checked_mul(scale)?
+        .checked_add(frac.parse::<u64>().unwrap_or(0))?;
     let hundred = 100 * scale;
     let total = if up {
         hundred.checked_add(n)?
@@ -943,6 +947,8 @@ mod tests {
             "-150% rispetto al 2022",
             "+1.000% rispetto al 2022",
             "+5% rispetto al 22",
+            // Near u64's end the digits would overflow: refused, never a wrapped factor.
+            "+1844674407370955161,9% rispetto al 2022",
         ] {
             assert_eq!(hint_of(refused), Some(0), "{refused}");
         }
