@@ -75,9 +75,11 @@ fn csv_is_for_italian_spreadsheets() {
 }
 
 #[wasm_bindgen_test]
-fn share_link_round_trips_and_refuses_garbage() {
+async fn share_link_round_trips_and_refuses_garbage() {
     let json = cruscotto::plan::to_json(&cruscotto::plan::default_plan());
-    let packed = io::share::encode(&json).expect("the page has a window");
+    let packed = io::share::encode(&json)
+        .await
+        .expect("the browser deflates");
     assert!(
         packed.len() < json.len() / 3,
         "compressed: {} of {}",
@@ -116,28 +118,51 @@ fn storage_moves_a_damaged_plan_aside_once() {
 }
 
 #[wasm_bindgen_test]
-fn storage_packs_large_plans_and_reads_them_back() {
+async fn storage_packs_large_plans_and_reads_them_back() {
     let small = "{\"a\":1}";
-    assert_eq!(
-        storage::pack(small),
-        small,
-        "small plans stay readable JSON"
-    );
+    assert!(!storage::packs(small), "small plans stay readable JSON");
+    assert_eq!(storage::unpack(small).as_deref(), Ok(small));
     let big = format!(
         "[{}]",
-        vec!["{\"code\":\"1.1\",\"name\":\"Indicatore\"}"; 20_000].join(",")
+        vec!["{\"code\":\"1.1\",\"name\":\"Attività €\"}"; 20_000].join(",")
     );
-    let packed = storage::pack(&big);
-    assert!(packed.starts_with(storage::PACKED_PREFIX));
+    assert!(storage::packs(&big));
+    let packed = storage::pack(&big).await;
+    assert!(
+        packed.starts_with(storage::PACKED_PREFIX),
+        "deflated by the browser"
+    );
     assert!(
         packed.len() < big.len() / 10,
         "{} of {}",
         packed.len(),
         big.len()
     );
-    assert_eq!(storage::unpack(&packed), Ok(big));
-    assert_eq!(storage::unpack(small).as_deref(), Ok(small));
+    assert_eq!(storage::unpack(&packed).as_deref(), Ok(big.as_str()));
     assert!(storage::unpack(&format!("{}!!!", storage::PACKED_PREFIX)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn storage_reads_plans_deflated_by_earlier_pages() {
+    // Earlier pages deflated in wasm (miniz_oxide, level 6): what they stored still reads.
+    let json = cruscotto::plan::to_compact_json(&cruscotto::plan::default_plan());
+    let old = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
+    let stored = format!(
+        "{}{}",
+        storage::PACKED_PREFIX,
+        io::base64::encode(&old, false).expect("encoded")
+    );
+    assert_eq!(storage::unpack(&stored).as_deref(), Ok(json.as_str()));
+    let link = format!(
+        "{}{}",
+        io::share::FRAGMENT_PREFIX,
+        io::base64::encode(
+            &miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9),
+            true
+        )
+        .expect("encoded")
+    );
+    assert_eq!(io::share::decode(&link).as_deref(), Ok(json.as_str()));
 }
 
 #[wasm_bindgen_test]
@@ -494,7 +519,8 @@ fn versions_thinned_by_age_stay_compact_and_each_reads_back() {
         let mut p = base.clone();
         p.title = format!("Versione {k}");
         let t = now - f64::from(39 - k) * HOUR_MS / 3.0;
-        kept = versions::record(id, &plan::to_compact_json(&p), "", format!("{k}"), t).0;
+        let json = plan::to_compact_json(&p);
+        kept = versions::record(id, &json, &json, format!("{k}"), t).0;
     }
     assert!(kept.len() >= 30 && kept.len() < 40, "{}", kept.len());
     for v in &kept {

@@ -114,12 +114,20 @@ pub fn IoPanel() -> impl IntoView {
 
     let handle_text = move |name: String, text: String| match plan::load(&text) {
         Ok(p) => {
-            // Measured before anything changes: the stored form of this plan against the space left.
-            let need = storage::pack(&crate::ui::state::storage_json(&p)).len() + 64;
-            let free = storage::QUOTA_CHARS.saturating_sub(storage::used_chars());
-            let open = storage::plan_chars(&state.active.get_untracked());
-            let fits = (need <= free, need <= free + open);
-            pending.set(Pending::Ready(Box::new(p), name, fits))
+            // Measured before anything changes: the stored form of this plan against the space
+            // left (a large plan's once the browser has deflated it).
+            let json = crate::ui::state::storage_json(&p);
+            leptos::task::spawn_local(async move {
+                let need = if storage::packs(&json) {
+                    storage::pack(&json).await.len()
+                } else {
+                    json.len()
+                } + 64;
+                let free = storage::QUOTA_CHARS.saturating_sub(storage::used_chars());
+                let open = storage::plan_chars(&state.active.get_untracked());
+                let fits = (need <= free, need <= free + open);
+                pending.try_set(Pending::Ready(Box::new(p), name, fits));
+            });
         }
         Err(e) => {
             let en = lang.get_untracked().is_en();
@@ -213,20 +221,22 @@ pub fn IoPanel() -> impl IntoView {
     };
     let make_link = move |_| {
         let json = state.plan.with_untracked(crate::ui::state::storage_json);
-        match share::link(&json) {
-            Some(l) => {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.navigator().clipboard().write_text(&l);
+        leptos::task::spawn_local(async move {
+            match share::link(&json).await {
+                Some(l) => {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.navigator().clipboard().write_text(&l);
+                    }
+                    link.try_set(l);
                 }
-                link.set(l);
+                None => {
+                    link.try_set(String::new());
+                    state
+                        .notices
+                        .push(Level::Warning, "share", T::ShareTooBig, "");
+                }
             }
-            None => {
-                link.set(String::new());
-                state
-                    .notices
-                    .push(Level::Warning, "share", T::ShareTooBig, "");
-            }
-        }
+        });
     };
     let _ = format::num;
     view! {

@@ -6,8 +6,9 @@ pub const MAX_LINK: usize = 32_000;
 /// A decompressed plan larger than this is refused (a hostile link cannot eat the memory).
 const MAX_JSON: usize = 20 * 1024 * 1024;
 
-pub fn encode(json: &str) -> Option<String> {
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+/// The plan's part of a link (deflated by the browser, see `storage::deflate`).
+pub async fn encode(json: &str) -> Option<String> {
+    let packed = crate::ui::storage::deflate(json).await?;
     super::base64::encode(&packed, true)
 }
 
@@ -20,10 +21,10 @@ pub fn decode(fragment: &str) -> Result<String, String> {
 }
 
 /// The page's address without fragment, plus `#piano=…`; `None` when too long for a link.
-pub fn link(json: &str) -> Option<String> {
+pub async fn link(json: &str) -> Option<String> {
     let location = web_sys::window()?.location();
     let href = location.href().ok()?;
     let base = href.split('#').next().unwrap_or(&href).to_string();
-    let link = format!("{base}{FRAGMENT_PREFIX}{}", encode(json)?);
+    let link = format!("{base}{FRAGMENT_PREFIX}{}", encode(json).await?);
     (link.len() <= MAX_LINK).then_some(link)
 }

@@ -30,11 +30,13 @@ impl AppState {
         // Leaving or hiding the page: write what is pending now.
         let h2 = window_event_listener_untyped("pagehide", move |_| this.save_now());
         let h3 = window_event_listener_untyped("visibilitychange", move |_| this.save_now());
-        // Closing the page with edits the storage refused: the browser asks first.
+        // Closing the page with edits the storage refused, or with a large plan's save still
+        // being deflated (it cannot be waited for): the browser asks first.
         let h5 = window_event_listener_untyped("beforeunload", move |e| {
+            this.save_now();
             if matches!(
                 this.save.get_untracked(),
-                SaveState::Failed(_) | SaveState::Conflict(_)
+                SaveState::Failed(_) | SaveState::Conflict(_) | SaveState::Pending
             ) {
                 e.prevent_default();
                 let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &"".into());

@@ -206,21 +206,62 @@ impl AppState {
             }
         }
         self.notices.dismiss_kind("invalid");
-        let text = storage::pack(&json);
-        let mut written = storage::write_plan_text(&id, &text);
+        let (summary, opened) = self.pending_version();
+        if !storage::packs(&json) && !opened.as_deref().is_some_and(storage::packs) {
+            let opened = opened.map(|o| (o.clone(), o));
+            return self.store(&id, &json, json.clone(), summary, opened);
+        }
+        // A large plan: the browser deflates it first, asynchronously (the state stays Pending;
+        // leaving the page meanwhile asks first). An edit or another plan shown meanwhile makes
+        // this save stale: the next one writes the newer plan.
+        let revision = self.revision.get_untracked();
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let text = storage::pack(&json).await;
+            let opened = match opened {
+                Some(o) if storage::packs(&o) => Some((o.clone(), storage::pack(&o).await)),
+                o => o.map(|o| (o.clone(), o)),
+            };
+            if this.active.get_untracked() != id {
+                // Another plan was opened meanwhile: this one is still written, if still listed.
+                if this.plans.with_untracked(|p| p.iter().any(|e| e.id == id)) {
+                    let _ = storage::write_plan_text(&id, &text);
+                }
+            } else if this.revision.get_untracked() == revision
+                && matches!(
+                    this.save.get_untracked(),
+                    SaveState::Pending | SaveState::Failed(_)
+                )
+            {
+                this.store(&id, &json, text, summary, opened);
+            }
+        });
+    }
+
+    /// Writes `text`, the stored form of the open plan `json`, giving up old versions when the
+    /// storage is full, then records the version.
+    fn store(
+        &self,
+        id: &str,
+        json: &str,
+        text: String,
+        summary: Option<String>,
+        opened: Option<(String, String)>,
+    ) {
+        let mut written = storage::write_plan_text(id, &text);
         // The plan comes before its old versions: a full storage gives up versions first.
-        while written == Err(WriteError::Full) && storage::versions::shed(&id) {
+        while written == Err(WriteError::Full) && storage::versions::shed(id) {
             self.versions_short.set(true);
-            written = storage::write_plan_text(&id, &text);
+            written = storage::write_plan_text(id, &text);
         }
         match written {
             Ok(()) => {
-                self.record_version(&id, &json, &text);
+                self.record_version(id, json, &text, summary, opened);
                 self.last_text.set_value(text);
                 self.storage_used.set(storage::used_chars());
                 self.save.set(SaveState::Saved);
                 self.notices.dismiss_kind("quota");
-                storage::write_active(&id);
+                storage::write_active(id);
             }
             Err(e) => {
                 if e == WriteError::Full {

@@ -30,29 +30,49 @@ impl AppState {
         self.restoring.set_value(None);
     }
 
-    /// After the open plan was stored as `stored` (its JSON: `json`): a version, unless nothing changed.
-    pub(super) fn record_version(&self, id: &str, json: &str, stored: &str) {
+    /// What the next version will say changed since the last one (`None`: nothing), and, before
+    /// a plan's first recorded edit, the plan as it was opened (a version too), as JSON.
+    pub(super) fn pending_version(&self) -> (Option<String>, Option<String>) {
         let lang = self.lang.get_untracked();
-        let now = now_ms();
-        let current = self.plan.get_untracked();
         let first = self.versions.with_untracked(|v| v.is_empty());
-        let mut summary = None;
-        let mut opened = None;
+        let mut out = (None, None);
         self.saved_plan.with_value(|prev| {
             let Some(prev) = prev else { return };
-            let changes = history::changes(prev, &current, lang);
-            if !changes.is_empty() {
-                summary = Some(history::summary(&changes, lang));
-                if first {
-                    opened = Some(storage_json(prev));
+            self.plan.with_untracked(|current| {
+                let changes = history::changes(prev, current, lang);
+                if !changes.is_empty() {
+                    out = (
+                        Some(history::summary(&changes, lang)),
+                        first.then(|| storage_json(prev)),
+                    );
                 }
-            }
+            });
         });
-        if first {
-            // The plan as it was before its first recorded edit is a version too.
-            if let Some(json) = opened {
-                versions::record(id, &json, "", T::VersionOpened.in_(lang).into(), now - 1.0);
-            }
+        out
+    }
+
+    /// After the open plan was stored as `stored` (its JSON: `json`): a version, unless nothing
+    /// changed (`summary` and `opened` from [`Self::pending_version`]; `opened` as JSON and as
+    /// stored).
+    pub(super) fn record_version(
+        &self,
+        id: &str,
+        json: &str,
+        stored: &str,
+        summary: Option<String>,
+        opened: Option<(String, String)>,
+    ) {
+        let lang = self.lang.get_untracked();
+        let now = now_ms();
+        let first = self.versions.with_untracked(|v| v.is_empty());
+        if let Some((json, stored)) = opened {
+            versions::record(
+                id,
+                &json,
+                &stored,
+                T::VersionOpened.in_(lang).into(),
+                now - 1.0,
+            );
         }
         let summary = match (summary, first) {
             (Some(s), _) => s,
@@ -69,7 +89,7 @@ impl AppState {
         if short {
             self.versions_short.set(true);
         }
-        self.saved_plan.set_value(Some(current));
+        self.saved_plan.set_value(Some(self.plan.get_untracked()));
     }
 
     /// The plan saved as version `t` of the open plan.

@@ -3,7 +3,7 @@
 //! storage apart.
 //!
 //! Keys: `cruscotto.piani` (index), `cruscotto.attivo` (open plan id), `cruscotto.piano.<id>`
-//! (the plan: its compact JSON, or deflated when large: see [`pack`]),
+//! (the plan: its compact JSON, or deflated when large: see [`packs`]),
 //! `cruscotto.danneggiato.<id>` and `cruscotto.nome-danneggiato.<id>` (a plan that could not be
 //! read, moved aside once, and its name), `cruscotto.messo-da-parte.*` (copies kept by older
 //! versions of the page, shown the same way).
@@ -129,23 +129,50 @@ pub fn delete_plan(id: &str) {
     backend::remove(&plan_key(id));
 }
 
-/// The form a plan's JSON is stored in: large plans deflated and base64-encoded (a plan of 12 MB
-/// of JSON takes about a tenth of that), small ones as they are.
-pub fn pack(json: &str) -> String {
-    if json.len() < PACK_FROM {
-        return json.to_string();
-    }
-    pack_always(json)
+/// Whether a plan's JSON is stored deflated (see [`pack`]): large plans are (a plan of 12 MB of
+/// JSON takes about a tenth of that), small ones stay readable JSON.
+pub fn packs(json: &str) -> bool {
+    json.len() >= PACK_FROM
 }
 
-/// `json` deflated and base64-encoded, whatever its size (versions: many, rarely read).
-pub fn pack_always(json: &str) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
-    match crate::ui::io::base64::encode(&packed, false) {
+/// `json` deflated by the browser and base64-encoded (what [`unpack`] reads). Where the browser
+/// cannot deflate, `json` as it is (unpack reads that too). The browser's `CompressionStream`
+/// does it rather than a compressor in the page: 7 KB less to download (docs/performance.md).
+pub async fn pack(json: &str) -> String {
+    match deflate(json)
+        .await
+        .and_then(|b| crate::ui::io::base64::encode(&b, false))
+    {
         Some(text) => format!("{PACKED_PREFIX}{text}"),
-        // Stored as it is: unpack reads it back the same.
         None => json.to_string(),
     }
+}
+
+/// `text`'s UTF-8 bytes as raw deflate (RFC 1951, what miniz_oxide inflates), by the browser.
+pub async fn deflate(text: &str) -> Option<Vec<u8>> {
+    use web_sys::{Blob, ReadableWritablePair, Response};
+    let deflater = Deflater::new("deflate-raw").ok()?;
+    let blob = Blob::new_with_str_sequence(&js_sys::Array::of1(&text.into())).ok()?;
+    let pair = ReadableWritablePair::new(&deflater.readable(), &deflater.writable());
+    let out =
+        Response::new_with_opt_readable_stream(Some(&blob.stream().pipe_through(&pair))).ok()?;
+    let bytes = wasm_bindgen_futures::JsFuture::from(out.array_buffer().ok()?)
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+// The browser's CompressionStream (web-sys has it only behind its unstable-APIs flag).
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = CompressionStream)]
+    type Deflater;
+    #[wasm_bindgen(constructor, js_class = "CompressionStream", catch)]
+    fn new(format: &str) -> Result<Deflater, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &Deflater) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &Deflater) -> web_sys::WritableStream;
 }
 
 /// The JSON of a stored plan (as [`pack`] wrote it).

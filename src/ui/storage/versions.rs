@@ -1,12 +1,12 @@
 //! The saved versions of each plan, kept compactly in localStorage: a list of (time, one-line
 //! summary, size) under `cruscotto.versioni.<id>`, each version under
-//! `cruscotto.versione.<id>.<ms>`: the newest as the plan deflated, every older one as a delta
+//! `cruscotto.versione.<id>.<ms>`: the newest as the plan is stored (deflated when large), every older one as a delta
 //! from the next newer one (`plan::delta`). Thinned by age with `plan::history::keep`, within a
 //! budget; a full storage gives up the oldest first (nothing newer depends on them).
 
 use serde::{Deserialize, Serialize};
 
-use super::{backend, pack_always, unpack, WriteError, PACKED_PREFIX};
+use super::{backend, unpack, WriteError};
 use crate::plan::{self, delta, history, Plan};
 
 const LIST_PREFIX: &str = "cruscotto.versioni.";
@@ -69,8 +69,8 @@ fn text_at(id: &str, versions: &[Version], i: usize) -> Option<String> {
     Some(text)
 }
 
-/// Adds a version of plan `id` saved at `now` with `summary`: its JSON, and its stored form when
-/// that is already deflated (never deflated twice). The newest version is a full copy; the one
+/// Adds a version of plan `id` saved at `now` with `summary`: its JSON, and its stored form (the
+/// JSON itself, or deflated: see `storage::pack`). The newest version is a full copy; the one
 /// before becomes a delta from it, so an edit of a 12 MB plan costs a few bytes. Then thins the
 /// list by age and budget. Returns the versions kept, and whether the storage could not hold
 /// all that thinning keeps (the oldest were given up).
@@ -84,25 +84,20 @@ pub fn record(
     let mut versions = list(id);
     // Times are keys: strictly increasing.
     let t = versions.last().map_or(now, |v| now.max(v.t + 1.0)).floor();
-    let full = if stored_form.starts_with(PACKED_PREFIX) {
-        stored_form.to_string()
-    } else {
-        pack_always(json)
-    };
     let mut short = false;
-    let mut written = backend::set(&version_key(id, t), &full);
+    let mut written = backend::set(&version_key(id, t), stored_form);
     // A full storage: make room by dropping the oldest versions (nothing newer depends on them).
     while written == Err(WriteError::Full) && !versions.is_empty() {
         let old = versions.remove(0);
         backend::remove(&version_key(id, old.t));
         short = true;
-        written = backend::set(&version_key(id, t), &full);
+        written = backend::set(&version_key(id, t), stored_form);
     }
     if written.is_ok() {
         versions.push(Version {
             t,
             s: summary,
-            n: full.len(),
+            n: stored_form.len(),
         });
     }
     let times: Vec<f64> = versions.iter().map(|v| v.t).collect();
@@ -130,7 +125,6 @@ pub fn record(
             if keep[i] {
                 if i + 1 == last || !keep[i + 1] {
                     let d = delta::encode(&text, &base);
-                    let d = if d.len() > 4096 { pack_always(&d) } else { d };
                     if backend::set(&version_key(id, versions[i].t), &d).is_err() {
                         keep[..=i].iter_mut().for_each(|k| *k = false);
                         short = true;
