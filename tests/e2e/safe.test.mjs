@@ -308,6 +308,50 @@ test("un piano di 13 000 indicatori (~12 MB) resta dopo il ricaricamento; lo spa
   await ctx.close();
 });
 
+/** In one synchronous step, as when the page is closed right after typing: a target committed with
+ *  Enter, then the page asked to close. Returns whether the page asked to stay. */
+const editThenLeave = (page, text) =>
+  page.evaluate((text) => {
+    const el = document.querySelector('[data-testid="target-2021"]');
+    el.value = text;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    el.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+    const leaving = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(leaving);
+    return leaving.defaultPrevented;
+  }, text);
+
+test("un piano grande si scrive quando il browser lo ha compresso: chiudere in quell'istante fa chiedere prima, e la modifica resta", async () => {
+  const { ctx, page, errors } = await openWithExample(env);
+  await saved(page);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  // A small plan is written at once: leaving right after an edit loses nothing, nothing to ask.
+  assert.equal(await editThenLeave(page, "96%"), false, "a small plan: the page does not ask");
+  await saved(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const json = JSON.stringify(bigPlan(JSON.parse(await readFile(await download.path(), "utf8")), 400));
+  assert.ok(json.length > 256 * 1024, `large enough to be stored deflated: ${json.length}`);
+  await page.setInputFiles(tid("import-file"), { name: "grande.json", mimeType: "application/json", buffer: Buffer.from(json) });
+  await page.waitForSelector(tid("import-ready"));
+  await page.click(tid("import-as-new"));
+  await saved(page);
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "1.1");
+  assert.equal(await editThenLeave(page, "7%"), true, "a large plan being deflated: the page asks first");
+  // Staying on the page, the save completes; the reloaded plan has the edit, stored deflated.
+  await saved(page);
+  const stored = await page.evaluate(() => localStorage.getItem(`cruscotto.piano.${localStorage.getItem("cruscotto.attivo")}`));
+  assert.ok(stored.startsWith("deflate-base64:"), `stored deflated: ${stored.slice(0, 20)}`);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[data-testid="plan-title"]')?.textContent === "Piano grande 400");
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "1.1");
+  assert.equal(await page.inputValue(tid("target-2021")), "7%");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test("Versioni: ogni salvataggio è una versione con cosa è cambiato; anteprima e ripristino, anche dopo il ricaricamento", async () => {
   const { ctx, page, errors } = await openWithExample(env);
   await saved(page);
