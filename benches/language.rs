@@ -430,34 +430,30 @@ fn bench_parse_and_evaluate(
         }
     }
     let mut g = c.benchmark_group(group);
-    g.bench_function("cruscotto, pest path only", |b| {
-        b.iter(|| {
-            set.iter()
-                .filter_map(|f| cruscotto::lang::phases::pest_formula(black_box(f)).ok())
-                .filter(|f| {
-                    let scope = Scope {
-                        formula: Some(f),
-                        ..Scope::new(data)
-                    };
-                    matches!(scope.compute(2020), Value::Number(_))
-                })
-                .count()
-        })
-    });
-    g.bench_function("cruscotto", |b| {
-        b.iter(|| {
-            set.iter()
-                .filter_map(|f| parse_formula(black_box(f)).ok())
-                .filter(|f| {
-                    let scope = Scope {
-                        formula: Some(f),
-                        ..Scope::new(data)
-                    };
-                    matches!(scope.compute(2020), Value::Number(_))
-                })
-                .count()
-        })
-    });
+    type Parse = fn(&str) -> Result<cruscotto::lang::Formula, Vec<cruscotto::lang::Diagnostic>>;
+    let parsers: [(&str, Parse); 2] = [
+        (
+            "cruscotto, pest path only",
+            cruscotto::lang::phases::pest_formula,
+        ),
+        ("cruscotto", parse_formula),
+    ];
+    for (name, parse) in parsers {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                set.iter()
+                    .filter_map(|f| parse(black_box(f)).ok())
+                    .filter(|f| {
+                        let scope = Scope {
+                            formula: Some(f),
+                            ..Scope::new(data)
+                        };
+                        matches!(scope.compute(2020), Value::Number(_))
+                    })
+                    .count()
+            })
+        });
+    }
     g.bench_function("evalexpr", |b| {
         b.iter(|| {
             set.iter()

@@ -11,6 +11,9 @@ pub mod sorted_map;
 
 #[cfg(test)]
 mod cost_tests;
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzz_checks;
 #[cfg(test)]
 pub(crate) mod work;
 

@@ -200,20 +200,27 @@ fn the_deepest_accepted_nesting_parses_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn checked_fields_locate_the_error() {
+    use cruscotto::lang::Notation::{English, Italian};
     use cruscotto::ui::indicator::checked::{check, Kind};
-    assert!(check(Kind::Target, ">= 80%", Lang::It).is_ok());
+    assert!(check(Kind::Target, ">= 80%", Lang::It, Italian).is_ok());
     assert!(
-        check(Kind::Target, "", Lang::It).is_ok(),
+        check(Kind::Target, "", Lang::It, Italian).is_ok(),
         "empty: no target"
     );
-    assert!(check(Kind::Formula, "a / b", Lang::It).is_ok());
-    let e = check(Kind::Formula, "a / (b", Lang::It).expect_err("unclosed parenthesis");
+    assert!(check(Kind::Formula, "a / b", Lang::It, Italian).is_ok());
+    let e = check(Kind::Formula, "a / (b", Lang::It, Italian).expect_err("unclosed parenthesis");
     assert_eq!(e.line, 1);
     assert!(e.column >= 5, "column {}", e.column);
     assert!(!e.message.is_empty());
-    let e = check(Kind::Target, ">= 8O%", Lang::En).expect_err("letter O for zero");
+    let e = check(Kind::Target, ">= 8O%", Lang::En, Italian).expect_err("letter O for zero");
     assert!(e.column >= 4 && e.column <= 6, "column {}", e.column);
     assert_eq!(e.line_text, ">= 8O%");
+    // A plan written the English way: its fields read `2.5` as a decimal and refuse `1.000`,
+    // as its validation does; an Italian plan's fields read `1.000` as one thousand.
+    assert!(check(Kind::Target, ">= 2.5", Lang::It, English).is_ok());
+    let e = check(Kind::Target, ">= 1.000", Lang::It, English).expect_err("ambiguous");
+    assert!(e.message.contains("1000"), "{}", e.message);
+    assert!(check(Kind::Target, ">= 1.000", Lang::It, Italian).is_ok());
 }
 
 #[wasm_bindgen_test]

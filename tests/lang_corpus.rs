@@ -104,4 +104,6 @@ fn published_targets_are_read_right_or_refused_never_misread() {
         "{tables_right} of {tables} table-style read right"
     );
     assert!(rows.len() >= 60, "the corpus has {} texts", rows.len());
+    // Issue 16's goal: each text read right or refused with the accepted form.
+    assert_eq!(refused, 0, "texts refused without a hint");
 }

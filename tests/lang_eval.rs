@@ -342,3 +342,56 @@ fn english_traces_use_the_english_keywords() {
     let deadline = trace("entro 31/12/2019", Lang::En);
     assert!(deadline.contains("by 31/12/2019"), "{deadline}");
 }
+
+/// The Laboratorio's syntax tree in English: no label word of the Italian tree is left (the
+/// words of the formula itself, its measures, stay as written).
+#[test]
+fn the_syntax_tree_speaks_english_on_request() {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() > 1)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let formulas = [
+        "-a / b[x-1] + 3,5%",
+        "media(a; b) * 2",
+        "se(a > 1; a; 0)",
+        "31/12/2019",
+    ];
+    let targets = [
+        ">= 80%",
+        "X < X-1",
+        "X < X",
+        "> media cluster",
+        "tra 3 e 5",
+        "scostamento max 0,02 da media cluster",
+        "entro 31/12/2019",
+        "non (> 1 o < 0) e ITP < -10",
+        "Anno di rilevazione",
+        ">= 80% parziale da 60%",
+        "73%",
+    ];
+    let trees = formulas
+        .iter()
+        .map(|f| {
+            let p = parse_formula(f).expect("parses");
+            (*f, p.tree_in(Lang::It), p.tree_in(Lang::En))
+        })
+        .chain(targets.iter().map(|t| {
+            let p = parse_target(t).expect("parses");
+            (*t, p.tree_in(Lang::It), p.tree_in(Lang::En))
+        }));
+    for (text, it, en) in trees {
+        let own = words(text);
+        let english = words(&en);
+        for w in words(&it) {
+            let label = !own.contains(&w) && w != "formula" && w != "target";
+            assert!(
+                !(label && english.contains(&w)),
+                "{text}: «{w}» in the English tree:\n{en}"
+            );
+        }
+        assert_ne!(it, en, "{text}: the tree has words to translate");
+    }
+}

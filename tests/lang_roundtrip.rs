@@ -68,7 +68,12 @@ fn leaf(target: bool) -> BoxedStrategy<Expr> {
     let base =
         prop_oneof![4 => number(), 1 => date(), 4 => measure, 1 => Just(sp(ExprKind::Benchmark))];
     if target {
-        prop_oneof![5 => base, 2 => (0u32..8).prop_map(|lag| sp(ExprKind::Own { lag }))].boxed()
+        prop_oneof![
+            5 => base,
+            2 => (0u32..8).prop_map(|lag| sp(ExprKind::Own { lag })),
+            1 => (1990i32..2100).prop_map(|year| sp(ExprKind::OwnIn { year })),
+        ]
+        .boxed()
     } else {
         base.boxed()
     }
@@ -136,6 +141,7 @@ fn subject() -> impl Strategy<Value = Option<Expr>> {
     prop_oneof![
         3 => Just(None),
         1 => (0u32..5).prop_map(|lag| Some(sp(ExprKind::Own { lag }))),
+        1 => (1990i32..2100).prop_map(|year| Some(sp(ExprKind::OwnIn { year }))),
         1 => "[A-Z]{2,4}".prop_filter("not x", |n| !RESERVED.contains(&n.to_lowercase().as_str()))
             .prop_map(|n| Some(sp(ExprKind::Code(n)))),
         1 => (expr(true), expr(true)).prop_map(|(a, b)| Some(sp(ExprKind::Binary {
@@ -164,6 +170,13 @@ fn cond() -> BoxedStrategy<Cond> {
             reference: r
         })),
         expr(true).prop_map(|e| sp(CondKind::Deadline(e))),
+        // `entro 30/06`: a day of the target's year (a real day of some year).
+        (1u8..=12, 1u8..=31)
+            .prop_filter("a real day", |&(m, d)| cruscotto::lang::Date::new(
+                2000, m, d
+            )
+            .is_some())
+            .prop_map(|(month, day)| sp(CondKind::Deadline(sp(ExprKind::DayMonth { day, month })))),
     ];
     atom.prop_recursive(4, 16, 2, |inner| {
         prop_oneof![

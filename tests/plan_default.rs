@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))] // native: the browser tests are tests/browser.rs and tests/e2e
 
 use cruscotto::eval::Polarity;
+use cruscotto::lang::Lang;
 use cruscotto::plan::{default_plan, load, to_json, Indicator, Plan, RevisionKind};
 
 fn indicator<'a>(plan: &'a Plan, code: &str) -> &'a Indicator {
@@ -225,14 +226,25 @@ fn spot_checks_of_owners() {
 #[test]
 fn deliberations_as_in_the_seed() {
     let plan = default_plan();
-    let labels: Vec<String> = plan.deliberations.iter().map(|d| d.label()).collect();
+    let labels =
+        |lang| -> Vec<String> { plan.deliberations.iter().map(|d| d.label(lang)).collect() };
     assert_eq!(
-        labels,
+        labels(Lang::It),
         [
             "Giunta n. 97 del 26/07/2018",
             "organo non indicato n. ? (2018)",
             "Giunta n. ? del 31/01/2019",
             "Giunta n. 129 del 02/12/2019",
+        ]
+    );
+    // In English the act is cited in English; the organ is the plan's own word.
+    assert_eq!(
+        labels(Lang::En),
+        [
+            "Giunta no. 97 of 26/07/2018",
+            "body not stated no. ? (2018)",
+            "Giunta no. ? of 31/01/2019",
+            "Giunta no. 129 of 02/12/2019",
         ]
     );
     let january = plan.deliberation("giunta-31-01-2019").unwrap();
@@ -319,4 +331,16 @@ fn every_target_and_formula_parses_in_the_language() {
         }
     }
     assert_eq!(targets, 220); // + 20 unknown cells = 240
+}
+
+/// The plan's notes are printed in the page: they speak to a user, never of the repository's files.
+#[test]
+fn no_repository_paths_in_the_plan_text() {
+    let text = to_json(&default_plan());
+    for path in ["docs/", "src/", ".md", ".rs\"", "tests/"] {
+        assert!(
+            !text.contains(path),
+            "the default plan names a repository path ({path})"
+        );
+    }
 }

@@ -8,7 +8,7 @@ use crate::lang::print::write_expr;
 use crate::lang::{BinOp, CmpOp, Expr, ExprKind, Formula, Func, Lang, YearRef, BENCHMARK_SERIES};
 use crate::sorted_map::SortedSet;
 
-use super::number::{format_number, show_datum, show_value};
+use super::number::{format_number, no_data, show_datum, show_value};
 use super::target::eval_cond;
 use super::trace::other;
 use super::{Data, Datum, Polarity, Series, Unavailable, Value};
@@ -212,6 +212,19 @@ impl Env<'_, '_> {
         }
     }
 
+    /// `entro 30/06`: that day of the year judged (29/02 only in a leap year).
+    fn day_of_year(&self, day: u8, month: u8) -> Val {
+        let year = self.year.ok_or(Unavailable::NoYear)?;
+        match crate::lang::Date::new(year, month, day) {
+            Some(d) => Ok(Datum::Date(d)),
+            None => Err(other(
+                self.lang,
+                &format!("il {day:02}/{month:02} non esiste nel {year}"),
+                &format!("{day:02}/{month:02} does not exist in {year}"),
+            )),
+        }
+    }
+
     /// The indicator's own value `lag` years before this one.
     pub(crate) fn own(&self, lag: u32) -> Val {
         let year = match (self.year, lag) {
@@ -223,14 +236,19 @@ impl Env<'_, '_> {
                 let y = y
                     .checked_sub(lag)
                     .ok_or(Unavailable::YearOutOfRange { year: i32::MIN })?;
-                if let Some((a, b)) = self.scope.years {
-                    if y < a || y > b {
-                        return Err(Unavailable::YearOutOfRange { year: y });
-                    }
-                }
                 Some(y)
             }
         };
+        self.own_in(year)
+    }
+
+    /// The indicator's own value in `year` (`None`: the request has no year), computed once.
+    fn own_in(&self, year: Option<i32>) -> Val {
+        if let (Some(y), Some((a, b))) = (year, self.scope.years) {
+            if y < a || y > b {
+                return Err(Unavailable::YearOutOfRange { year: y });
+            }
+        }
         if let Some(v) = self.own_values.borrow().get(&year) {
             return v.clone();
         }
@@ -306,8 +324,10 @@ impl Env<'_, '_> {
                 Ok(Datum::Number(ExprKind::literal(*value, *percent)))
             }
             ExprKind::Date(d) => Ok(Datum::Date(*d)),
+            ExprKind::DayMonth { day, month } => self.day_of_year(*day, *month),
             ExprKind::Measure { name, year } => self.lookup(name, *year),
             ExprKind::Own { lag } => self.own(*lag),
+            ExprKind::OwnIn { year } => self.own_in(Some(*year)),
             ExprKind::Code(name) => self.code(name),
             ExprKind::Benchmark => self.lookup(BENCHMARK_SERIES, YearRef::Current),
             ExprKind::Neg(x) => Ok(Datum::Number(-self.number(self.eval(x), x)?)),
@@ -360,10 +380,11 @@ impl Env<'_, '_> {
             ExprKind::Measure { .. }
             | ExprKind::Benchmark
             | ExprKind::Own { .. }
-            | ExprKind::Code(_) => Some(
-                self.eval(leaf)
-                    .map_or_else(|_| "n.d.".to_string(), |d| show_datum(&d, false, self.lang)),
-            ),
+            | ExprKind::OwnIn { .. }
+            | ExprKind::Code(_) => Some(self.eval(leaf).map_or_else(
+                |_| no_data(self.lang).into(),
+                |d| show_datum(&d, false, self.lang),
+            )),
             ExprKind::Number { value, percent } => Some(format_number(
                 ExprKind::literal(*value, *percent),
                 self.lang,

@@ -14,7 +14,10 @@ mod trace;
 mod types;
 
 pub use formula::Scope;
-pub use number::{format_number, format_percent, parse_number, NotANumber, ReadNumber};
+pub use number::{
+    decimals_to_tell_apart, format_number, format_percent, no_data, parse_number, NotANumber,
+    ReadNumber,
+};
 pub use score::target_problem;
 pub use threshold::thresholds;
 pub use types::*;

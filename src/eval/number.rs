@@ -19,9 +19,14 @@ pub fn format_percent(x: f64, lang: Lang) -> String {
     }
 }
 
+/// "n.d." (English "no data"): what cannot be computed, as the badges say it.
+pub fn no_data(lang: Lang) -> &'static str {
+    super::Status::NoData.label(lang == Lang::En)
+}
+
 fn format_decimals(x: f64, decimals: usize, lang: Lang) -> String {
     if !x.is_finite() {
-        return "n.d.".into();
+        return no_data(lang).into();
     }
     // Beyond 15 digits, or too small to show with these decimals: spreadsheet notation
     // (1E+308, 4E-05), never a 309-digit number or a 0 that is not zero. Below 1E-12 it is
@@ -237,8 +242,24 @@ pub(crate) fn show_value(v: &Value, percent: bool, lang: Lang) -> String {
     match v {
         Value::Number(x) => show_datum(&Datum::Number(*x), percent, lang),
         Value::Date(d) => d.to_string(),
-        Value::NotAvailable(_) => "n.d.".into(),
+        Value::NotAvailable(_) => no_data(lang).into(),
     }
+}
+
+/// How many decimals (0–9) tell `a` and `b` apart once rounded: `None` when they are the same
+/// value (equal, or apart only by the noise of binary arithmetic), so "66 % → 66 %" is never
+/// shown as a change, while 66,4 → 65,6 shows with one decimal.
+pub fn decimals_to_tell_apart(a: f64, b: f64) -> Option<usize> {
+    let noise = 1e-9 * a.abs().max(b.abs()).max(1.0);
+    if !a.is_finite() || !b.is_finite() || (a - b).abs() <= noise {
+        return None;
+    }
+    (0..=9usize)
+        .find(|d| {
+            let scale = 10f64.powi(*d as i32);
+            (a * scale).round() != (b * scale).round()
+        })
+        .or(Some(9))
 }
 
 #[cfg(test)]
@@ -259,5 +280,17 @@ mod tests {
         assert_eq!(format_number(f64::NAN, Lang::It), "n.d.");
         assert_eq!(format_percent(0.85, Lang::It), "85 %");
         assert_eq!(format_percent(0.855, Lang::En), "85.5%");
+    }
+
+    #[test]
+    fn decimals_tell_real_changes_apart_and_ignore_noise() {
+        assert_eq!(decimals_to_tell_apart(66.0, 66.0), None);
+        assert_eq!(decimals_to_tell_apart(0.1 + 0.2, 0.3), None);
+        assert_eq!(decimals_to_tell_apart(66.0, 66.0 + 1e-12), None);
+        assert_eq!(decimals_to_tell_apart(66.0, 67.0), Some(0));
+        // Both show "66 %" with no decimal: a real change, shown with one.
+        assert_eq!(decimals_to_tell_apart(66.4, 65.6), Some(1));
+        assert_eq!(decimals_to_tell_apart(66.0, 66.004), Some(3));
+        assert_eq!(decimals_to_tell_apart(f64::NAN, 1.0), None);
     }
 }

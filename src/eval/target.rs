@@ -132,11 +132,15 @@ pub(crate) fn cond_text(c: &Cond, env: &Env, percent: bool) -> String {
                 percent: false,
             } => Some(super::number::format_number(*value, env.lang)),
             ExprKind::Date(d) => Some(d.to_string()),
+            ExprKind::DayMonth { .. } => Some(env.eval(leaf).map_or_else(
+                |_| super::number::no_data(env.lang).into(),
+                |d| show_datum(&d, false, env.lang),
+            )),
             // The benchmark says what it is: "≥ 0,7 (media cluster)".
             ExprKind::Benchmark => {
                 let v = env.eval(leaf);
                 let shown = v.map_or_else(
-                    |_| "n.d.".to_string(),
+                    |_| super::number::no_data(env.lang).into(),
                     |d| show_datum(&d, percent, env.lang),
                 );
                 let label = match env.lang {
@@ -145,12 +149,13 @@ pub(crate) fn cond_text(c: &Cond, env: &Env, percent: bool) -> String {
                 };
                 Some(format!("{shown} ({label})"))
             }
-            ExprKind::Measure { .. } | ExprKind::Own { .. } | ExprKind::Code(_) => {
-                Some(env.eval(leaf).map_or_else(
-                    |_| "n.d.".to_string(),
-                    |d| show_datum(&d, percent, env.lang),
-                ))
-            }
+            ExprKind::Measure { .. }
+            | ExprKind::Own { .. }
+            | ExprKind::OwnIn { .. }
+            | ExprKind::Code(_) => Some(env.eval(leaf).map_or_else(
+                |_| super::number::no_data(env.lang).into(),
+                |d| show_datum(&d, percent, env.lang),
+            )),
             _ => None,
         },
         words,

@@ -5,6 +5,7 @@
 use crate::sorted_map::SortedSet;
 
 use super::date::Date;
+use super::Lang;
 
 /// Byte range `start..end` of a node in the source text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -87,6 +88,11 @@ pub enum ExprKind {
     },
     /// `31/12/2019`.
     Date(Date),
+    /// `entro 30/06` (deadlines only): that day of the target's year.
+    DayMonth {
+        day: u8,
+        month: u8,
+    },
     /// A named per-year input, e.g. `fascicoli_creati`, `accessi[x-1]`.
     Measure {
         name: String,
@@ -95,6 +101,10 @@ pub enum ExprKind {
     /// Targets only: `X` (lag 0) is the indicator's value this year, `X-1` one year before.
     Own {
         lag: u32,
+    },
+    /// Targets only: `X[2022]`, the indicator's value in a given year (a base year).
+    OwnIn {
+        year: i32,
     },
     /// Targets only: the indicator's short code used as its value, e.g. `ITP` in `ITP < -10`.
     Code(String),
@@ -300,10 +310,14 @@ impl Formula {
     pub fn measures(&self) -> SortedSet<String> {
         collect_measures(|f| walk_expr(&self.expr, f))
     }
-    /// Indented AST dump for the "Laboratorio".
+    /// Indented AST dump for the "Laboratorio" (Italian labels).
     pub fn tree(&self) -> String {
+        self.tree_in(Lang::It)
+    }
+    /// [`Formula::tree`] with its labels in `lang`.
+    pub fn tree_in(&self, lang: Lang) -> String {
         let mut out = String::from("formula\n");
-        crate::lang::print::tree_expr(&self.expr, 1, &mut out);
+        crate::lang::print::tree_expr(&self.expr, 1, lang, &mut out);
         out
     }
 }
@@ -322,14 +336,27 @@ impl Target {
         names
     }
     pub fn tree(&self) -> String {
+        self.tree_in(Lang::It)
+    }
+    /// [`Target::tree`] with its labels in `lang`.
+    pub fn tree_in(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
         let mut out = String::from("target\n");
         match &self.body {
-            TargetBody::Baseline => out.push_str("  anno di rilevazione\n"),
-            TargetBody::Condition(c) => crate::lang::print::tree_cond(c, 1, &mut out),
+            TargetBody::Baseline => out.push_str(if en {
+                "  baseline year\n"
+            } else {
+                "  anno di rilevazione\n"
+            }),
+            TargetBody::Condition(c) => crate::lang::print::tree_cond(c, 1, lang, &mut out),
         }
         if let Some(p) = &self.partial {
-            out.push_str("  parziale da\n");
-            crate::lang::print::tree_expr(p, 2, &mut out);
+            out.push_str(if en {
+                "  partial from\n"
+            } else {
+                "  parziale da\n"
+            });
+            crate::lang::print::tree_expr(p, 2, lang, &mut out);
         }
         out
     }

@@ -235,6 +235,23 @@ impl<'s> Builder<'s> {
         self.tail(tail, Some((self.subject(subject), ds)), span)
     }
 
+    /// `30/06` after `entro`: a day that exists in some year (29/02 does, 31/06 does not).
+    fn day_month(&self, p: &Pair<'s, Rule>) -> R<Expr> {
+        let span = span_of(p);
+        let (day, month) = p.as_str().split_once('/').unwrap_or_default();
+        match (day.parse::<u8>(), month.parse::<u8>()) {
+            (Ok(day), Ok(month)) if super::Date::new(2000, month, day).is_some() => {
+                Ok(Spanned::new(ExprKind::DayMonth { day, month }, span))
+            }
+            _ => Err(self.err(
+                span,
+                K::InvalidDate {
+                    text: p.as_str().to_string(),
+                },
+            )),
+        }
+    }
+
     /// A condition atom from its expressions (`within`, `deadline`, `cmp_tail`, `between_tail`),
     /// after the subject if there is one; `span` is the whole condition's.
     fn tail(
@@ -248,10 +265,16 @@ impl<'s> Builder<'s> {
         let mut depth = subject.as_ref().map_or(0, |s| s.1);
         let subject = subject.map(|s| s.0);
         let mut built = Vec::with_capacity(2);
-        for e in p.into_inner().filter(|q| q.as_rule() == Rule::expr) {
-            let (x, d) = self.expr(e)?;
-            depth = depth.max(d);
-            built.push(x);
+        for e in p.into_inner() {
+            match e.as_rule() {
+                Rule::expr => {
+                    let (x, d) = self.expr(e)?;
+                    depth = depth.max(d);
+                    built.push(x);
+                }
+                Rule::day_month => built.push(self.day_month(&e)?),
+                _ => {}
+            }
         }
         let mut it = built.into_iter();
         let mut next = || {

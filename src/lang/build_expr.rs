@@ -80,6 +80,11 @@ impl<'s> Builder<'s> {
                 if !self.target {
                     return Err(self.err(span, K::OwnInFormula));
                 }
+                // `X[2022]`: four digits between the brackets (the grammar's `own`).
+                if let Some((_, year)) = text.strip_suffix(']').and_then(|t| t.split_once('[')) {
+                    let year = year.parse::<i32>().unwrap_or_default();
+                    return leaf(ExprKind::OwnIn { year });
+                }
                 let lag = match text.split_once('-') {
                     None => 0,
                     Some((_, k)) => k.parse::<u32>().map_err(|_| {

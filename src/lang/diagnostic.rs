@@ -108,8 +108,8 @@ pub enum DiagnosticKind {
     AmbiguousComma {
         text: String,
     },
-    /// A way plans write targets that cannot be read yet (`+5% rispetto al 2022`,
-    /// `entro il 30/06`): refused with the accepted form (index in `written::UNSUPPORTED`).
+    /// A way plans write targets that cannot be read yet (`Aumento del 25% rispetto alla
+    /// baseline`, `n.d.`): refused with the accepted form (index in `written::UNSUPPORTED`).
     PlanForm {
         text: String,
         hint: usize,

@@ -245,16 +245,28 @@ impl Fast<'_> {
         ok
     }
 
-    /// `12`, `3,5`, `80%`, `85 %`: the value as the builder reads it.
+    /// `12`, `3,5`, `2.355`, `3.5`, `80%`, `85 %`: the grammar's `number` token, read by the
+    /// builder's own function (Italian notation: the shortcut runs for no other).
     fn number(&mut self) -> Option<ExprKind> {
         let start = self.at;
         let int = self.digits();
-        // A dot (decimal or thousands, issue 16) or a date (`31/12/2019`) is pest's.
-        if matches!(self.peek(), b'.') || (int <= 2 && self.peek() == b'/') {
+        // A date (`31/12/2019`) is pest's.
+        if int <= 2 && self.peek() == b'/' {
             return None;
         }
         let bytes = self.src.as_bytes();
-        if self.peek() == b',' && bytes.get(self.at + 1).is_some_and(u8::is_ascii_digit) {
+        let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+        // Groups `.ddd` while another `.` or `,` and a digit follow, then one decimal part.
+        while self.peek() == b'.' && digit_at(self.at + 1) {
+            let group = self.at;
+            self.at += 1;
+            self.digits();
+            if !(matches!(self.peek(), b'.' | b',') && digit_at(self.at + 1)) {
+                self.at = group;
+                break;
+            }
+        }
+        if matches!(self.peek(), b',' | b'.') && digit_at(self.at + 1) {
             self.at += 1;
             self.digits();
         }
@@ -264,13 +276,9 @@ impl Fast<'_> {
         if percent {
             self.at += spaces + 1;
         }
-        let value = match written.contains(',') {
-            true => crate::float::parse_decimal(&written.replace(',', ".")),
-            false => crate::float::parse_decimal(written),
-        };
-        value
-            .filter(|v| v.is_finite())
-            .map(|value| ExprKind::Number { value, percent })
+        // A malformed number (`1.2.3`) goes to pest, for its message.
+        let value = super::build_expr::read_number(written, super::Notation::Italian).ok()?;
+        Some(ExprKind::Number { value, percent })
     }
 
     /// `X`, `X-1` (targets only).

@@ -207,7 +207,17 @@ fn pest_target(
     rewritten: Option<(String, Written)>,
 ) -> Result<Target, Vec<Diagnostic>> {
     let text = rewritten.as_ref().map_or(src, |(t, _)| t.as_str());
-    let mut top = RulesParser::parse(Rule::target, text).map_err(|e| vec![from_pest(src, e)])?;
+    let mut top = RulesParser::parse(Rule::target, text).map_err(|e| {
+        // A sentence that does not parse (`n.d.`, two numbers, a milestone in words): its hint.
+        let d = match super::written::sentence_hint(src) {
+            Some((at, hint)) => {
+                let text = src.get(at.clone()).unwrap_or_default().to_string();
+                Diagnostic::at(src, at, K::PlanForm { text, hint })
+            }
+            None => from_pest(src, e),
+        };
+        vec![d]
+    })?;
     let b = Builder {
         src,
         target: true,
@@ -326,11 +336,10 @@ fn from_pest(src: &str, err: pest::error::Error<Rule>) -> Diagnostic {
 pub(crate) fn expected_of(rule: Rule) -> Option<Expected> {
     use Rule::*;
     Some(match rule {
-        expr | number | date | own | benchmark | measure | group | call | call_name | ident
-        | neg | condition | cond_not | led | within | deadline | between_tail | kw_scostamento
-        | kw_within | kw_entro | kw_between | kw_anno | kw_rilevazione | kw_baseline | op_not => {
-            Expected::Value
-        }
+        expr | number | date | day_month | own | benchmark | measure | group | call | call_name
+        | ident | neg | condition | cond_not | led | within | deadline | between_tail
+        | kw_scostamento | kw_within | kw_entro | kw_between | kw_anno | kw_rilevazione
+        | kw_baseline | op_not => Expected::Value,
         cmp_tail => Expected::Comparison,
         op_logic => Expected::Logical,
         infix => Expected::Operator,

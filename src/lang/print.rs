@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::ast::*;
+use super::Lang;
 
 /// Replaces a leaf with other text (the evaluator shows values in place of names).
 pub(crate) type Leaf<'a> = &'a mut dyn FnMut(&Expr) -> Option<String>;
@@ -70,12 +71,14 @@ pub(crate) fn write_expr(e: &Expr, out: &mut String, leaf: Leaf) {
     match &e.node {
         ExprKind::Number { value, percent } => out.push_str(&literal(*value, *percent)),
         ExprKind::Date(d) => out.push_str(&d.to_string()),
+        ExprKind::DayMonth { day, month } => out.push_str(&format!("{day:02}/{month:02}")),
         ExprKind::Measure { name, year } => {
             out.push_str(name);
             out.push_str(&year_suffix(*year));
         }
         ExprKind::Own { lag: 0 } => out.push('X'),
         ExprKind::Own { lag } => out.push_str(&format!("X-{lag}")),
+        ExprKind::OwnIn { year } => out.push_str(&format!("X[{year}]")),
         ExprKind::Code(name) => out.push_str(name),
         ExprKind::Benchmark => out.push_str("media cluster"),
         ExprKind::Neg(x) => {
@@ -275,79 +278,105 @@ fn line(depth: usize, text: &str, span: Span, out: &mut String) {
     out.push_str(&format!("  @{}..{}\n", span.start, span.end));
 }
 
-pub(crate) fn tree_expr(e: &Expr, depth: usize, out: &mut String) {
+pub(crate) fn tree_expr(e: &Expr, depth: usize, lang: Lang, out: &mut String) {
+    // The labels in the interface language (Italian first, English after the `|`).
+    let w = |it: &'static str, en: &'static str| if lang == Lang::En { en } else { it };
     let label = match &e.node {
-        ExprKind::Number { value, percent } => format!("numero {}", literal(*value, *percent)),
-        ExprKind::Date(d) => format!("data {d}"),
-        ExprKind::Measure { name, year } => format!("misura {name}{}", year_suffix(*year)),
-        ExprKind::Own { lag: 0 } => "X (valore dell'indicatore)".into(),
-        ExprKind::Own { lag } => format!("X-{lag} (valore di {lag} anni prima)"),
-        ExprKind::Code(name) => format!("codice {name} (valore dell'indicatore)"),
-        ExprKind::Benchmark => "media cluster".into(),
-        ExprKind::Neg(_) => "meno (negazione)".into(),
-        ExprKind::Binary { op, .. } => format!("operazione {}", bin_symbol(*op)),
-        ExprKind::Call { func, .. } => format!("funzione {}", func.name()),
-        ExprKind::If { .. } => "se".into(),
+        ExprKind::Number { value, percent } => {
+            format!("{} {}", w("numero", "number"), literal(*value, *percent))
+        }
+        ExprKind::Date(d) => format!("{} {d}", w("data", "date")),
+        ExprKind::DayMonth { day, month } => match lang {
+            Lang::It => format!("data {day:02}/{month:02} dell'anno"),
+            Lang::En => format!("date {day:02}/{month:02} of the year"),
+        },
+        ExprKind::Measure { name, year } => {
+            format!("{} {name}{}", w("misura", "measure"), year_suffix(*year))
+        }
+        ExprKind::Own { lag: 0 } => {
+            w("X (valore dell'indicatore)", "X (the indicator's value)").into()
+        }
+        ExprKind::Own { lag } => match lang {
+            Lang::It => format!("X-{lag} (valore di {lag} anni prima)"),
+            Lang::En => format!("X-{lag} (value {lag} years before)"),
+        },
+        ExprKind::OwnIn { year } => match lang {
+            Lang::It => format!("X[{year}] (valore del {year})"),
+            Lang::En => format!("X[{year}] (value in {year})"),
+        },
+        ExprKind::Code(name) => format!(
+            "{} {name} ({})",
+            w("codice", "code"),
+            w("valore dell'indicatore", "the indicator's value")
+        ),
+        ExprKind::Benchmark => w("media cluster", "cluster mean").into(),
+        ExprKind::Neg(_) => w("meno (negazione)", "minus (negation)").into(),
+        ExprKind::Binary { op, .. } => {
+            format!("{} {}", w("operazione", "operation"), bin_symbol(*op))
+        }
+        ExprKind::Call { func, .. } => format!("{} {}", w("funzione", "function"), func.name()),
+        ExprKind::If { .. } => w("se", "if").into(),
     };
     line(depth, &label, e.span, out);
     match &e.node {
-        ExprKind::Neg(x) => tree_expr(x, depth + 1, out),
+        ExprKind::Neg(x) => tree_expr(x, depth + 1, lang, out),
         ExprKind::Binary { lhs, rhs, .. } => {
-            tree_expr(lhs, depth + 1, out);
-            tree_expr(rhs, depth + 1, out);
+            tree_expr(lhs, depth + 1, lang, out);
+            tree_expr(rhs, depth + 1, lang, out);
         }
-        ExprKind::Call { args, .. } => args.iter().for_each(|a| tree_expr(a, depth + 1, out)),
+        ExprKind::Call { args, .. } => args.iter().for_each(|a| tree_expr(a, depth + 1, lang, out)),
         ExprKind::If {
             cond,
             then,
             otherwise,
         } => {
-            tree_cond(cond, depth + 1, out);
-            tree_expr(then, depth + 1, out);
-            tree_expr(otherwise, depth + 1, out);
+            tree_cond(cond, depth + 1, lang, out);
+            tree_expr(then, depth + 1, lang, out);
+            tree_expr(otherwise, depth + 1, lang, out);
         }
         _ => {}
     }
 }
 
-pub(crate) fn tree_cond(c: &Cond, depth: usize, out: &mut String) {
+pub(crate) fn tree_cond(c: &Cond, depth: usize, lang: Lang, out: &mut String) {
+    let w = |it: &'static str, en: &'static str| if lang == Lang::En { en } else { it };
     let label = match &c.node {
-        CondKind::Bare(_) => "valore da raggiungere".to_string(),
+        CondKind::Bare(_) => w("valore da raggiungere", "value to reach").to_string(),
         CondKind::Compare {
             subject: None, op, ..
-        } => format!("confronto X {}", op.symbol()),
-        CondKind::Compare { op, .. } => format!("confronto {}", op.symbol()),
-        CondKind::Between { .. } => "tra".into(),
-        CondKind::Within { .. } => "scostamento max … da".into(),
-        CondKind::Deadline(_) => "entro (scadenza)".into(),
-        CondKind::Not(_) => "non".into(),
-        CondKind::And(..) => "e".into(),
-        CondKind::Or(..) => "o".into(),
+        } => format!("{} X {}", w("confronto", "comparison"), op.symbol()),
+        CondKind::Compare { op, .. } => format!("{} {}", w("confronto", "comparison"), op.symbol()),
+        CondKind::Between { .. } => w("tra", "between").into(),
+        CondKind::Within { .. } => w("scostamento max … da", "within … of").into(),
+        CondKind::Deadline(_) => w("entro (scadenza)", "by (deadline)").into(),
+        CondKind::Not(_) => w("non", "not").into(),
+        CondKind::And(..) => w("e", "and").into(),
+        CondKind::Or(..) => w("o", "or").into(),
     };
     line(depth, &label, c.span, out);
     let d = depth + 1;
     match &c.node {
-        CondKind::Bare(e) | CondKind::Deadline(e) => tree_expr(e, d, out),
+        CondKind::Bare(e) | CondKind::Deadline(e) => tree_expr(e, d, lang, out),
         CondKind::Compare { subject, rhs, .. } => {
-            subject.iter().for_each(|s| tree_expr(s, d, out));
-            tree_expr(rhs, d, out);
+            subject.iter().for_each(|s| tree_expr(s, d, lang, out));
+            tree_expr(rhs, d, lang, out);
         }
         CondKind::Between { subject, low, high } => {
-            subject.iter().for_each(|s| tree_expr(s, d, out));
-            tree_expr(low, d, out);
-            tree_expr(high, d, out);
+            subject.iter().for_each(|s| tree_expr(s, d, lang, out));
+            tree_expr(low, d, lang, out);
+            tree_expr(high, d, lang, out);
         }
         CondKind::Within {
             tolerance,
             reference,
         } => {
-            tree_expr(tolerance, d, out);
-            tree_expr(reference, d, out);
+            tree_expr(tolerance, d, lang, out);
+            tree_expr(reference, d, lang, out);
         }
-        CondKind::Not(x) => tree_cond(x, d, out),
+        CondKind::Not(x) => tree_cond(x, d, lang, out),
         CondKind::And(a, b) | CondKind::Or(a, b) => {
-            tree_cond(a, d, out);
-            tree_cond(b, d, out);
+            tree_cond(a, d, lang, out);
+            tree_cond(b, d, lang, out);
         }
     }
 }

@@ -204,23 +204,199 @@ const WHOLE: &[(&str, &str)] = &[
 /// Forms read as something else today that must not be: refused with the accepted form.
 pub(crate) const UNSUPPORTED: &[(&str, &str, &str)] = &[
     (
-        "",
-        "una data si scrive con l'anno, es. entro 30/06/2025",
-        "a date is written with its year, e.g. entro 30/06/2025",
-    ),
-    (
         "rispetto, incremento, aumento, riduzione, ulteriori",
-        "un target relativo a un anno si scrive sul valore di quell'anno, es. X >= X-1 * 1,05 (+5% sull'anno prima)",
-        "a target relative to a year is written on that year's value, e.g. X >= X-1 * 1.05 (+5% on the year before)",
+        "un target relativo a una base si scrive sul valore dell'anno di base, es. +5% rispetto al 2022, cioè X >= X[2022] * 1,05, o X >= X-1 * 1,05 sull'anno prima",
+        "a target relative to a base is written on the base year's value, e.g. +5% rispetto al 2022, i.e. X >= X[2022] * 1.05, or X >= X-1 * 1.05 on the year before",
     ),
     (
         "punti",
         "i punti percentuali si scrivono come differenza, es. X >= X-1 + 2%",
         "percentage points are written as a difference, e.g. X >= X-1 + 2%",
     ),
+    // 2–5: sentences that do not parse (`sentence_hint`).
+    (
+        "n.d.",
+        "n.d. non è un target: lascia vuota la cella dell'anno",
+        "n.d. is not a target: leave the year's cell empty",
+    ),
+    (
+        "",
+        "un target ha un solo numero: un indicatore per ciascuno, es. almeno 140",
+        "a target has one number: one indicator for each, e.g. almeno 140",
+    ),
+    (
+        "",
+        "un traguardo senza numero si scrive SI, con il dato 1 quando è raggiunto",
+        "a milestone without a number is written SI, with the datum 1 when reached",
+    ),
+    (
+        "due, tre, …",
+        "il numero si scrive in cifre, es. almeno 2",
+        "write the number in digits, e.g. almeno 2",
+    ),
 ];
 
-/// Words that make a target relative to a base (hint 1 of `UNSUPPORTED`).
+/// Numbers written in words: refused with hint 5 (`una` is also an article: not read as 1).
+const NUMBER_WORDS: &[&str] = &[
+    "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci",
+];
+
+/// The hint for a target written as a sentence that does not parse: `n.d.`, two numbers in one
+/// cell, a milestone without a number, a number in words. Where (the whole text) and which.
+pub(crate) fn sentence_hint(src: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let l = lower_ascii(src);
+    let t = l.trim().trim_end_matches('.');
+    let start = l.len() - l.trim_start().len();
+    let whole = start..start + l.trim().len();
+    if matches!(t, "n.d" | "nd" | "n/d" | "n.a" | "n/a") {
+        return Some((whole, 2));
+    }
+    // Text with the language's operators or a call keeps pest's message (`X >= a b`,
+    // `media(a b)` are typos, not prose; a remark in parentheses is prose).
+    let call = t
+        .char_indices()
+        .any(|(k, c)| c == '(' && t[..k].ends_with(is_word));
+    if call || t.contains(|c: char| "<>=≥≤≠![];+*^".contains(c)) {
+        return None;
+    }
+    // Numbers: digit runs with their `.` and `,` inside (`8.250` is one).
+    let numbers = t
+        .char_indices()
+        .filter(|&(k, c)| {
+            c.is_ascii_digit()
+                && !t[..k].ends_with(|p: char| p.is_ascii_digit() || p == '.' || p == ',')
+        })
+        .count();
+    let (mut named, mut in_words) = (0, false);
+    for w in t.split(|c: char| !is_word(c)) {
+        // Prose words: not `X`, `e`, digits (`4 X 4 X 4` is OCR noise, not a sentence).
+        if w.chars().count() < 3 || w.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        match NUMBER_WORDS.contains(&w) {
+            true => in_words = true,
+            false => named += 1,
+        }
+    }
+    match (numbers, in_words) {
+        (0, true) => Some((whole, 5)),
+        (0, false) if named >= 3 => Some((whole, 4)),
+        (n, _) if n >= 2 && named >= 2 => Some((whole, 3)),
+        _ => None,
+    }
+}
+
+/// Words that start a change relative to a base: up (`true`) or down.
+const CHANGE: &[(&str, bool)] = &[
+    ("incremento del", true),
+    ("incremento dello", true),
+    ("aumento del", true),
+    ("aumento dello", true),
+    ("crescita del", true),
+    ("riduzione del", false),
+    ("riduzione dello", false),
+    ("diminuzione del", false),
+    ("calo del", false),
+];
+
+/// `+5% rispetto al 2022`, `riduzione del 5% rispetto al 2023`, `incremento del 10% rispetto
+/// all'anno precedente`, `+2 punti percentuali rispetto al 2022`, `≥ valore 2022`: the comparison
+/// on the indicator's own series (`X >= X[2022] * 1,05`), or `None` when the text is not one of
+/// these (a base that is not a year, `rispetto alla baseline`, stays refused with a hint).
+fn relative_to_year(t: &str) -> Option<String> {
+    let t = t.trim().trim_end_matches('.').trim_end();
+    // `≥ valore 2022`: at least the value of that year.
+    for (ops, op) in [
+        (&[">=", "≥", "=>"][..], ">="),
+        (&["<=", "≤", "=<"][..], "<="),
+    ] {
+        if let Some(rest) = ops.iter().find_map(|o| t.strip_prefix(o)) {
+            let year = rest.trim_start().strip_prefix("valore")?;
+            let year = year
+                .trim_start()
+                .strip_prefix("del ")
+                .unwrap_or(year)
+                .trim();
+            return base(year).map(|b| format!("{op} {b}"));
+        }
+    }
+    let (up, rest) = match t.as_bytes().first()? {
+        b'+' => (true, &t[1..]),
+        b'-' => (false, &t[1..]),
+        _ => CHANGE
+            .iter()
+            .find(|(w, _)| starts_word(t, w))
+            .map(|&(w, up)| (up, &t[w.len()..]))?,
+    };
+    let rest = rest.trim_start();
+    let n = number_len(rest);
+    let number = &rest[..n];
+    let rest = rest[n..].trim_start();
+    let (points, rest) = match rest.strip_prefix('%') {
+        Some(r) => (false, r),
+        None => {
+            let r = rest.strip_prefix("punti")?;
+            (
+                true,
+                r.trim_start().strip_prefix("percentuali").unwrap_or(r),
+            )
+        }
+    };
+    let rest = rest.trim_start().strip_prefix("rispetto")?.trim_start();
+    let rest = ["all'", "all’", "alla ", "al "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))?;
+    let b = base(rest.trim())?;
+    let op = if up { ">=" } else { "<=" };
+    if points {
+        let sign = if up { '+' } else { '-' };
+        return (n > 0).then(|| format!("X {op} {b} {sign} {number}%"));
+    }
+    Some(format!("X {op} {b} * {}", factor(number, up)?))
+}
+
+/// `2022` → `X[2022]`, `anno precedente` → `X-1`.
+fn base(s: &str) -> Option<String> {
+    match s {
+        "anno precedente" | "anno prima" => Some("X-1".into()),
+        y if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => Some(format!("X[{y}]")),
+        _ => None,
+    }
+}
+
+/// `1 ± p/100` written exactly (`5` up → `1,05`, `2,5` down → `0,975`), from the digits as
+/// written (no float noise); `None` for a thousands group or a change that leaves nothing.
+fn factor(p: &str, up: bool) -> Option<String> {
+    let (int, frac) = p.split_once([',', '.']).unwrap_or((p, ""));
+    if int.is_empty()
+        || frac.len() > 6
+        || frac.contains([',', '.'])
+        || (frac.len() == 3 && p.contains('.'))
+    {
+        return None;
+    }
+    let scale = 10u64.pow(frac.len() as u32);
+    let n = int
+        .parse::<u64>()
+        .ok()?
+        .checked_mul(scale)?
+        .checked_add(frac.parse::<u64>().unwrap_or(0))?;
+    let hundred = 100 * scale;
+    let total = if up {
+        hundred.checked_add(n)?
+    } else {
+        hundred.checked_sub(n).filter(|&t| t > 0)?
+    };
+    let (whole, rest) = (total / hundred, total % hundred);
+    let digits = format!("{rest:0width$}", width = 2 + frac.len());
+    let digits = digits.trim_end_matches('0');
+    Some(match digits {
+        "" => whole.to_string(),
+        d => format!("{whole},{d}"),
+    })
+}
+
+/// Words that make a target relative to a base (hint 0 of `UNSUPPORTED`).
 const RELATIVE: &[&str] = &[
     "rispetto",
     "incremento",
@@ -241,6 +417,13 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
     let mut written = Written::default();
     let l = lower.as_str();
 
+    // A change relative to a base year, when its reading fits in the cell's bytes.
+    if let Some(to) = relative_to_year(l).filter(|to| to.len() <= l.len()) {
+        put(&mut out, 0, l.len(), &to);
+        // The words as written stay in the trace: «… → raggiunto (+5% rispetto al 2022)».
+        written.label = Some(0..l.len());
+        return finish(src, out, written);
+    }
     // A whole cell that is one word.
     let trimmed = l.trim().trim_end_matches('.');
     if let Some((_, to)) = WHOLE.iter().find(|(w, _)| *w == trimmed) {
@@ -250,6 +433,10 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
     }
     // `Baseline: 800 servizi`: a cell that only states a baseline marks a baseline year.
     if let Some(rest) = l.trim_start().strip_prefix("baseline") {
+        // `Baseline 1: …` (the first of the plan's baselines) is one too.
+        let rest = rest
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit());
         if rest.trim_start().starts_with(':') {
             let start = l.len() - l.trim_start().len() + "baseline".len();
             put(&mut out, start, l.len(), "");
@@ -288,15 +475,6 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
             } else {
                 0
             };
-            // `30/06` without its year: which year is the target's is not known here.
-            if rest[n..].starts_with('/') && !rest[..n].contains(['.', ',']) {
-                let m = number_len(&rest[n + 1..]);
-                let tail = &rest[n + 1 + m..];
-                let deadline = after(&out, i - n, &["entro", "by"]);
-                if m > 0 && m <= 2 && n <= 2 && !tail.starts_with('/') && deadline {
-                    written.refused = Some((i - n..i + 1 + m, 0));
-                }
-            }
             after_number = true;
             continue;
         }
@@ -318,8 +496,8 @@ pub(crate) fn rewrite(src: &str) -> Option<(String, Written)> {
             let relative = RELATIVE
                 .iter()
                 .find(|w| starts_word(rest, w))
-                .map(|w| (w.len(), 1));
-            let points = (after_number && starts_word(rest, "punti")).then_some((5, 2));
+                .map(|w| (w.len(), 0));
+            let points = (after_number && starts_word(rest, "punti")).then_some((5, 1));
             if let Some((len, k)) = relative.or(points) {
                 written.refused.get_or_insert((i..i + len, k));
             }
@@ -487,14 +665,25 @@ fn put(out: &mut [u8], start: usize, end: usize, to: &str) {
 }
 
 /// Where a condition begins: the comparison words are read only there.
-const CONDITION_START: &[&str] = &["", "e", "o", "and", "or", "("];
+const CONDITION_START: &[&str] = &["", "e", "o", "and", "or", "&&", "||", "("];
 /// What a value follows: an article is dropped only there.
 const VALUE_START: &[&str] = &[
-    "", "e", "o", "and", "or", "(", "entro", "by", "tra", "between", ">", "<", "=", "≥", "≤",
+    "", "e", "o", "and", "or", "&&", "||", "(", "entro", "by", "tra", "between", ">", "<", "=",
+    "≥", "≤",
 ];
 
 /// The rewritten text before `i` ends with one of `tokens` (or is blank, for `""`). Looks
 /// back over the blanks and one token only, so that the rewrite stays linear.
+/// Whether `bytes` ends inside a name: its last run of letters and digits starts with a letter
+/// (`ex` of `extra`, `a1` of `a1e`), not only digits (`0` of `X-0o`).
+fn ends_a_name(bytes: &[u8]) -> bool {
+    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_' || *b >= 0x80;
+    let run = bytes.iter().rev().take_while(|b| word(b)).count();
+    bytes[bytes.len() - run..]
+        .first()
+        .is_some_and(|b| !b.is_ascii_digit())
+}
+
 fn after(out: &[u8], i: usize, tokens: &[&str]) -> bool {
     let Some(before) = out.get(..i) else {
         return false;
@@ -509,17 +698,15 @@ fn after(out: &[u8], i: usize, tokens: &[&str]) -> bool {
         return tokens.contains(&"");
     }
     // Bytes, not text: the tokens are ASCII words and symbols (`≥` is its UTF-8 bytes), and a
-    // word token must not be the end of a longer word (`tra`, not `extra`).
+    // word token must not be the end of a longer word (`tra`, not `extra`; `a1e` is a name). After
+    // a number it is a word of its own, as pest reads it (`X-0o max` is `X-0 o max`).
     let before = &before[..end];
     tokens.iter().any(|t| {
         let t = t.as_bytes();
         !t.is_empty()
             && before.len() >= t.len()
             && before[before.len() - t.len()..].eq_ignore_ascii_case(t)
-            && (!t[0].is_ascii_alphabetic()
-                || before.len() == t.len()
-                || !(before[before.len() - t.len() - 1].is_ascii_alphanumeric()
-                    || before[before.len() - t.len() - 1] >= 0x80))
+            && (!t[0].is_ascii_alphabetic() || !ends_a_name(&before[..before.len() - t.len()]))
     })
 }
 
@@ -704,6 +891,67 @@ mod tests {
 
     fn rw(s: &str) -> String {
         rewrite(s).map_or(s.to_string(), |(t, _)| t)
+    }
+
+    /// The hint a sentence gets, if any: the index in `UNSUPPORTED` of the refusal.
+    fn hint_of(s: &str) -> Option<usize> {
+        let errors = crate::lang::parse_target(s).err()?;
+        match &errors.first()?.kind {
+            crate::lang::DiagnosticKind::PlanForm { hint, .. } => Some(*hint),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn sentences_that_do_not_parse_get_their_hint_and_typos_keep_the_syntax_error() {
+        assert_eq!(hint_of("n.d."), Some(2));
+        assert_eq!(hint_of("Il 50% delle Regioni e il 10% dei Comuni"), Some(3));
+        assert_eq!(hint_of("Definizione di una soluzione condivisa"), Some(4));
+        assert_eq!(hint_of("Almeno due iniziative coordinate"), Some(5));
+        // A typo in the language's own notation is not prose: pest's message stays.
+        for typo in ["X >= a b", "media(a b c)", ">= 5 6", "a b", "4 X 4 X 4"] {
+            assert_eq!(hint_of(typo), None, "{typo}");
+        }
+        // What reads is never refused (the hint is only for texts that fail).
+        for ok in [
+            "Almeno 100 progetti di sviluppo",
+            "SI",
+            "Baseline: 800 servizi",
+            "Baseline 1: x",
+        ] {
+            assert!(crate::lang::parse_target(ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn changes_relative_to_a_year_read_on_the_indicators_own_series() {
+        let read = |s: &str| crate::lang::parse_target(s).map(|t| t.to_string()).ok();
+        for (written, canonical) in [
+            ("+5% rispetto al 2022", "X ≥ X[2022] * 1,05"),
+            (
+                "Incremento del 10% rispetto all'anno precedente.",
+                "X ≥ X-1 * 1,1",
+            ),
+            ("riduzione del 2,5% rispetto al 2023", "X ≤ X[2023] * 0,975"),
+            ("-5% rispetto al 2023", "X ≤ X[2023] * 0,95"),
+            ("+2 punti percentuali rispetto al 2022", "X ≥ X[2022] + 2%"),
+            ("≥ valore 2022", "≥ X[2022]"),
+        ] {
+            assert_eq!(read(written).as_deref(), Some(canonical), "{written}");
+            // The canonical form reads back the same (pretty-printer round trip).
+            assert_eq!(read(canonical).as_deref(), Some(canonical), "{canonical}");
+        }
+        // A base that is not a year, a change that leaves nothing, a thousands group: the hint.
+        for refused in [
+            "Aumento del 25% rispetto alla baseline.",
+            "-150% rispetto al 2022",
+            "+1.000% rispetto al 2022",
+            "+5% rispetto al 22",
+            // Near u64's end the digits would overflow: refused, never a wrapped factor.
+            "+1844674407370955161,9% rispetto al 2022",
+        ] {
+            assert_eq!(hint_of(refused), Some(0), "{refused}");
+        }
     }
 
     #[test]

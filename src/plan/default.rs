@@ -4,8 +4,8 @@
 use super::load::load;
 use super::model::Plan;
 
-/// The embedded transcription of the seed, in the exchange format.
-pub const DEFAULT_PLAN_JSON: &str = include_str!("default_plan.json");
+/// The embedded transcription of the seed, in the exchange format (without its layout: build.rs).
+pub const DEFAULT_PLAN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default_plan.json"));
 
 /// The seed plan, parsed and validated at call time. A test guarantees it loads; should it
 /// ever not, an empty plan that says so is returned rather than a panic.

@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::eval::{Data, Date, Polarity, Series};
+use crate::lang::Lang;
 
 /// The only value of `"format"`: says "this JSON is a Cruscotto plan".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -283,16 +284,28 @@ impl Deliberation {
             .or_else(|| self.adopted_year().map(|y| y + 1))
     }
 
-    /// How a person cites the act: "Giunta n. 129 del 02/12/2019", "Giunta n. ? del 31/01/2019".
-    pub fn label(&self) -> String {
-        let organ = self.organ.as_deref().unwrap_or("organo non indicato");
+    /// How a person cites the act: "Giunta n. 129 del 02/12/2019", "Giunta n. ? del 31/01/2019"
+    /// (English: "Giunta no. 129 of 02/12/2019"; the organ is the plan's own word).
+    pub fn label(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let organ = self.organ.as_deref().unwrap_or(if en {
+            "body not stated"
+        } else {
+            "organo non indicato"
+        });
+        let no = if en { "no." } else { "n." };
         let number = self
             .number
-            .map_or_else(|| "n. ?".to_string(), |n| format!("n. {n}"));
+            .map_or_else(|| format!("{no} ?"), |n| format!("{no} {n}"));
         let when = match (self.date, self.year) {
-            (Some(d), _) => format!("del {d}"),
+            (Some(d), _) => format!("{} {d}", if en { "of" } else { "del" }),
             (None, Some(y)) => format!("({y})"),
-            (None, None) => "(data ignota)".to_string(),
+            (None, None) => (if en {
+                "(date unknown)"
+            } else {
+                "(data ignota)"
+            })
+            .to_string(),
         };
         format!("{organ} {number} {when}")
     }

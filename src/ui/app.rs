@@ -49,9 +49,11 @@ pub fn App() -> impl IntoView {
     let lang = state.lang;
     let tab = state.tab;
     Effect::new(move |_| {
-        if let Some(html) = document().document_element() {
+        let doc = document();
+        if let Some(html) = doc.document_element() {
             let _ = html.set_attribute("lang", lang.get().code());
         }
+        doc.set_title(T::AppName.in_(lang.get()));
     });
     super::offline::watch(state.notices);
     let t = move |k: T| k.in_(lang.get());
@@ -62,7 +64,7 @@ pub fn App() -> impl IntoView {
                 <div class="title-row">
                     <div>
                         <h1 class="plan-title" data-testid="plan-title">
-                            {move || state.plan.with(|p| p.title.clone())}
+                            {move || state.plan_name()}
                         </h1>
                         <p class="plan-body">{move || state.plan.with(|p| p.body.clone())}</p>
                     </div>

@@ -63,6 +63,7 @@ pub fn line_data(plan: &Plan, code: &str) -> LineChart {
         targets,
         benchmark,
         percent: is_percent(i.unit.as_deref(), &texts),
+        unit: i.unit.clone(),
     }
 }
 

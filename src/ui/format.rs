@@ -5,7 +5,7 @@ use super::i18n::Lang;
 /// A number with at most `decimals` decimals (trailing zeros dropped), grouped by thousands.
 pub fn number(x: f64, lang: Lang, decimals: usize) -> String {
     if !x.is_finite() {
-        return "n.d.".into();
+        return crate::eval::no_data(lang).into();
     }
     let (dec_sep, group_sep) = match lang {
         Lang::It => (',', '.'),
@@ -50,7 +50,12 @@ pub fn percent_of_ratio(x: f64, lang: Lang) -> String {
 
 /// A score already on 0–100 → `85 %` (`85%` in English).
 pub fn score(x: f64, lang: Lang) -> String {
-    with_percent(number(x, lang, 0), lang)
+    score_with(x, lang, 0)
+}
+
+/// [`score`] with `decimals` decimals at most.
+pub fn score_with(x: f64, lang: Lang, decimals: usize) -> String {
+    with_percent(number(x, lang, decimals), lang)
 }
 
 /// Italian puts a space before `%`, English does not: as the traces (`eval::format_percent`).

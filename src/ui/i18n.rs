@@ -40,7 +40,7 @@ strings! {
     TabCharts => "Grafici", "Charts";
     TabLab => "Laboratorio", "Lab";
     Language => "Lingua", "Language";
-    Undo => "Annulla", "Undo";
+    Undo => "Annulla modifica", "Undo";
     Redo => "Ripeti", "Redo";
     Plans => "Piani", "Plans";
     NewPlan => "Nuovo", "New";
@@ -174,7 +174,7 @@ strings! {
     Preview => "Anteprima, non ancora confermata (Invio conferma, Esc annulla):", "Preview, not yet confirmed (Enter confirms, Esc cancels):";
     UnfinishedEdit => "modifica non confermata", "unconfirmed edit";
     UnfinishedHelp => "Un campo di questo indicatore ha un testo non confermato: il cruscotto usa il valore confermato.", "A field of this indicator has unconfirmed text: the dashboard uses the confirmed value.";
-    ConfirmUndoHint => "Potrai tornare indietro con «Annulla» o dalle «Versioni».", "You can go back with “Undo” or from “Versions”.";
+    ConfirmUndoHint => "Potrai tornare indietro con «Annulla modifica» o dalle «Versioni».", "You can go back with “Undo” or from “Versions”.";
     Cancel => "Annulla", "Cancel";
     AskRemoveIndicator => "Rimuovere questo indicatore?", "Remove this indicator?";
     AskRemoveObjective => "Rimuovere questo obiettivo e tutti i suoi indicatori?", "Remove this objective and all its indicators?";
@@ -215,6 +215,8 @@ strings! {
     UnknownView => "Questo indirizzo non corrisponde a nessuna vista: ecco il Cruscotto.", "This address names no view: here is the Dashboard.";
     UnknownIndicator => "Nessun indicatore con questo codice nel piano aperto:", "No indicator with this code in the open plan:";
     VersionsShort => "Lo spazio del browser non basta per tutte: sono conservate le più recenti.", "The browser's storage cannot hold them all: the newest are kept.";
+    AchievementAxis => "Raggiungimento (%)", "Achievement (%)";
+    ChartHint => "Passa sopra il grafico, toccalo o usa le frecce per leggere i valori di un anno.", "Hover over or tap the chart, or use the arrow keys, to read a year's values.";
 }
 
 /// Shortcut: the text of `key` in the current language, as a reactive closure for `view!`.

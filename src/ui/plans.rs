@@ -43,7 +43,9 @@ pub fn PlansBar() -> impl IntoView {
                             .into_iter()
                             .map(|e| {
                                 let selected = e.id == active;
-                                let label = if e.name.is_empty() {
+                                let label = if selected {
+                                    state.plan_name()
+                                } else if e.name.is_empty() {
                                     T::DefaultPlanName.in_(lang.get()).to_string()
                                 } else {
                                     e.name.clone()

@@ -35,3 +35,31 @@ test("Laboratorio: un target scritto come nei piani si legge bene e il campo dic
   assert.deepEqual(errors, [], "no console errors");
   await ctx.close();
 });
+
+test("un piano scritto all'inglese (defaults.numbers: en): i campi leggono 2.5 come decimale e rifiutano 1.000 ambiguo", async () => {
+  const { ctx, page, errors } = await openApp(env.browser, env.url);
+  // The page's own plan, exported, with the English setting: imported over the open plan.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(tid("export-json"))]);
+  const { readFile } = await import("node:fs/promises");
+  const plan = JSON.parse(await readFile(await download.path(), "utf8"));
+  plan.defaults = { ...(plan.defaults ?? {}), numbers: "en" };
+  await page.setInputFiles(tid("import-file"), { name: "piano-en.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.waitForSelector(tid("import-ready"));
+  await page.click(tid("import-confirm"));
+  // Importing over the open plan asks first (safe editing).
+  await page.click(tid("confirm-yes"));
+  await page.click(tid("tab-indicatore"));
+  await page.selectOption(tid("indicator-select"), "9.7");
+  const field = page.locator(tid("target-2021"));
+  // `1.000` would be one thousand in an Italian plan: here it is ambiguous, and the field says so.
+  await field.fill(">= 1.000");
+  await page.waitForSelector(`${tid("year-grid")} ${tid("error")}`);
+  assert.match(await page.locator(`${tid("year-grid")} ${tid("error")}`).innerText(), /1000/);
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  // `2.5` is a decimal here: no error.
+  await field.fill(">= 2.5");
+  await page.waitForFunction(() => !document.querySelector('[data-testid="year-grid"] [data-testid="error"]'));
+  assert.notEqual(await field.getAttribute("aria-invalid"), "true");
+  assert.deepEqual(errors, [], "no console errors");
+  await ctx.close();
+});

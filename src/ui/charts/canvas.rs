@@ -1,12 +1,13 @@
-//! Canvas components: they fit their container's width and redraw when the data, the language or
-//! the window size change.
+//! Canvas components: they fit their container's width and redraw when the data, the language,
+//! or the window size change.
+
+use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::draw::{self, BarChart, LineChart};
+use super::draw::{self, BarChart, Chart, LineChart};
 use crate::eval::Status;
-use crate::ui::format;
 use crate::ui::i18n::{Lang, Tr, T};
 
 fn fit(canvas: &web_sys::HtmlCanvasElement, height: u32) {
@@ -30,38 +31,132 @@ fn resize_ticks() -> RwSignal<u32> {
     tick
 }
 
-type Draw<T> = fn(web_sys::HtmlCanvasElement, &T, Lang) -> Result<(), String>;
+/// A chart's rows (as [`Chart::rows`]) and its drawing, without its type: the view below is in
+/// the page once, for every chart.
+type Rows = Arc<dyn Fn(Lang) -> Vec<Vec<String>> + Send + Sync>;
+type DrawFn = Box<dyn Fn(web_sys::HtmlCanvasElement, Lang) -> Result<(), String>>;
 
-/// A canvas that fits its container and redraws `data` with `draw` whenever it changes.
-fn chart_canvas<T: Clone + Send + Sync + 'static>(
-    data: Signal<T>,
+fn parts<C: Chart>(data: Signal<C>) -> (Rows, DrawFn) {
+    (
+        Arc::new(move |l| data.with(|d| d.rows(l))),
+        Box::new(move |c, l| data.with(|d| d.draw(c, l))),
+    )
+}
+
+/// A chart people can read: the canvas, focusable, a slider over its years (arrow keys, Home,
+/// End; pointer hover or tap: the year under it), the values of the year being read written
+/// next to it and announced politely. One component for every chart ([`Chart`], [`parts`]).
+fn chart(
+    (rows, draw): (Rows, DrawFn),
+    heads: &'static [T],
+    height: u32,
     lang: RwSignal<Lang>,
     label: Signal<String>,
     testid: String,
-    height: u32,
-    draw: Draw<T>,
 ) -> impl IntoView {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let tick = resize_ticks();
+    let focus = RwSignal::new(None::<i32>);
     Effect::new(move |_| {
         tick.track();
-        let data = data.get();
         let lang = lang.get();
         let Some(c) = canvas.get() else { return };
         fit(&c, height);
-        if let Err(e) = draw(c, &data, lang) {
+        if let Err(e) = draw(c, lang) {
             web_sys::console::warn_1(&format!("grafico: {e}").into());
         }
     });
+    // The years, from the rows' first cells (tracks the chart's data).
+    let years = {
+        let rows = rows.clone();
+        move || -> Vec<i32> {
+            rows(lang.get_untracked())
+                .iter()
+                .filter_map(|r| r.first()?.parse().ok())
+                .collect()
+        }
+    };
+    let set = move |y: Option<i32>| {
+        if y.is_some() && y != focus.get_untracked() {
+            focus.set(y);
+        }
+    };
+    let key = {
+        let years = years.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            let years = years();
+            let last = years.len().saturating_sub(1);
+            let at = focus
+                .get_untracked()
+                .and_then(|y| years.iter().position(|x| *x == y));
+            let to = match (ev.key().as_str(), at) {
+                ("Home", _) | ("ArrowRight" | "ArrowUp", None) => 0,
+                ("End", _) | ("ArrowLeft" | "ArrowDown", None) => last,
+                ("ArrowRight" | "ArrowUp", Some(i)) => (i + 1).min(last),
+                ("ArrowLeft" | "ArrowDown", Some(i)) => i.saturating_sub(1),
+                _ => return,
+            };
+            ev.prevent_default();
+            set(years.get(to).copied());
+        }
+    };
+    // The pointer (a mouse over it, a finger tapping it): the year under it.
+    let point = {
+        let years = years.clone();
+        move |ev: web_sys::MouseEvent| {
+            let Some(c) = canvas.get_untracked() else {
+                return;
+            };
+            let width = c.width() as f64;
+            let x = ev.offset_x() as f64 * width / c.client_width().max(1) as f64;
+            let years = years();
+            set(years.get(draw::year_at(x, width, years.len())).copied());
+        }
+    };
+    let first = {
+        let years = years.clone();
+        move || years().first().copied()
+    };
+    let readout = move || {
+        let l = lang.get();
+        let year = focus.get().map(|y| y.to_string());
+        rows(l)
+            .into_iter()
+            .find(|r| r.first() == year.as_ref())
+            .map(|row| {
+                let parts: Vec<String> = heads[1..]
+                    .iter()
+                    .zip(&row[1..])
+                    .map(|(h, c)| format!("{}: {c}", h.in_(l)))
+                    .collect();
+                format!("{} — {}", row[0], parts.join("; "))
+            })
+            .unwrap_or_else(|| T::ChartHint.in_(l).into())
+    };
+    let (min, max, now) = (first.clone(), years.clone(), first.clone());
     view! {
         <div class="chart-box">
-            <canvas node_ref=canvas role="img" aria-label=move || label.get() data-testid=testid></canvas>
+            <canvas
+                node_ref=canvas
+                tabindex="0"
+                role="slider"
+                aria-label=move || label.get()
+                aria-valuemin=min
+                aria-valuemax=move || max().last().copied()
+                aria-valuenow=move || focus.get().or_else(&now)
+                data-testid=testid.clone()
+                on:keydown=key
+                on:mousemove=point.clone()
+                on:click=point
+                on:focus=move |_| set(focus.get_untracked().or_else(&first))
+            ></canvas>
         </div>
+        <p class="chart-readout" aria-live="polite" data-testid=format!("{testid}-readout")>{readout}</p>
     }
 }
 
 /// The indicator chart: actual line, target markers, benchmark line, status-coloured points;
-/// its legend under it, in HTML.
+/// its legend under it, in HTML; its table of values.
 #[component]
 pub fn LineChartCanvas(
     #[prop(into)] data: Signal<LineChart>,
@@ -71,73 +166,55 @@ pub fn LineChartCanvas(
 ) -> impl IntoView {
     let key = format!("{testid}-key");
     let values = format!("{testid}-values");
+    let (rows, draw) = parts(data);
+    let table = values_table(rows.clone(), LineChart::HEADS, lang, values);
     view! {
-        {chart_canvas(data, lang, label, testid, 300, draw::draw_line)}
+        {chart((rows, draw), LineChart::HEADS, LineChart::HEIGHT, lang, label, testid)}
         <LineChartKey data=data lang=lang testid=key />
-        <LineChartValues data=data lang=lang testid=values />
+        {table}
     }
-}
-
-/// What a legend entry looks like: a short line, a bar, a marker.
-#[derive(Clone, Copy)]
-enum Mark {
-    Line { dot: bool },
-    Bar,
-    Triangle,
-    Dot,
-}
-
-fn swatch(mark: Mark, color: String) -> impl IntoView {
-    let body = match mark {
-        Mark::Line { dot } => view! {
-            <line x1="1" y1="7" x2="23" y2="7" stroke=color.clone() stroke-width="2" />
-            {dot.then(|| view! { <circle cx="12" cy="7" r="4" fill=color.clone() /> })}
-        }
-        .into_any(),
-        Mark::Bar => {
-            view! { <line x1="3" y1="7" x2="21" y2="7" stroke=color stroke-width="3" /> }.into_any()
-        }
-        Mark::Triangle => view! {
-            <line x1="1" y1="7" x2="23" y2="7" stroke=color.clone() stroke-width="2" />
-            <polygon points="12,2 17,11 7,11" fill=color />
-        }
-        .into_any(),
-        Mark::Dot => view! { <circle cx="12" cy="7" r="5" fill=color /> }.into_any(),
-    };
-    view! { <svg class="chart-key-mark" width="24" height="14" viewBox="0 0 24 14" aria-hidden="true">{body}</svg> }
 }
 
 /// The indicator chart's legend, outside the plot so that it never covers a point: only what
 /// is drawn (actual values, targets, benchmark), then the status colours of the points shown.
+/// Each mark is a CSS shape (`line`, `bar`, `dot`) in the colour of what it names.
 #[component]
 fn LineChartKey(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -> impl IntoView {
     let entries = move || {
         let l = lang.get();
         data.with(|d| {
-            let mut out: Vec<(&'static str, Mark, String, String)> = Vec::new();
-            if !d.actual.is_empty() {
-                out.push((
+            let has = |s: Status| d.actual.iter().any(|p| p.2 == s);
+            let status = |s: Status, words: &str| {
+                let text = format!("{}: {words}", T::Status.in_(l));
+                ("status", "dot", draw::status_color(s), text)
+            };
+            let mut out = Vec::new();
+            for (shown, kind, mark, color, name) in [
+                (
+                    !d.actual.is_empty(),
                     "actual",
-                    Mark::Line { dot: false },
-                    draw::css(draw::ACTUAL),
-                    T::Actual.in_(l).into(),
-                ));
-            }
-            if !d.targets.is_empty() {
-                out.push((
+                    "line",
+                    draw::ACTUAL,
+                    T::Actual,
+                ),
+                (
+                    !d.targets.is_empty(),
                     "target",
-                    Mark::Bar,
-                    draw::css(draw::TARGET),
-                    T::Target.in_(l).into(),
-                ));
-            }
-            if !d.benchmark.is_empty() {
-                out.push((
+                    "bar",
+                    draw::TARGET,
+                    T::Target,
+                ),
+                (
+                    !d.benchmark.is_empty(),
                     "benchmark",
-                    Mark::Triangle,
-                    draw::css(draw::BENCH),
-                    T::Benchmark.in_(l).into(),
-                ));
+                    "tri",
+                    draw::BENCH,
+                    T::Benchmark,
+                ),
+            ] {
+                if shown {
+                    out.push((kind, mark, color, name.in_(l).to_string()));
+                }
             }
             for s in [
                 Status::Met,
@@ -145,30 +222,18 @@ fn LineChartKey(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -
                 Status::NotMet,
                 Status::Baseline,
             ] {
-                if d.actual.iter().any(|p| p.2 == s) {
-                    let color = draw::css(draw::status_color(s));
-                    out.push((
-                        "status",
-                        Mark::Dot,
-                        color,
-                        format!("{}: {}", T::Status.in_(l), s.label(l.is_en())),
-                    ));
+                if has(s) {
+                    out.push(status(s, s.label(l.is_en())));
                 }
             }
             // n.d. and non attivo share one colour: one entry naming those present.
             let grey: Vec<&str> = [Status::NoData, Status::Inactive]
                 .into_iter()
-                .filter(|s| d.actual.iter().any(|p| p.2 == *s))
+                .filter(|s| has(*s))
                 .map(|s| s.label(l.is_en()))
                 .collect();
             if !grey.is_empty() {
-                let color = draw::css(draw::status_color(Status::NoData));
-                out.push((
-                    "status",
-                    Mark::Dot,
-                    color,
-                    format!("{}: {}", T::Status.in_(l), grey.join(" / ")),
-                ));
+                out.push(status(Status::NoData, &grey.join(" / ")));
             }
             out
         })
@@ -179,10 +244,10 @@ fn LineChartKey(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -
                 entries()
                     .into_iter()
                     .map(|(kind, mark, color, text)| {
-                        let mark = swatch(mark, color.clone());
+                        let color = draw::css(color);
                         view! {
-                            <li data-kind=kind data-color=color>
-                                {mark}
+                            <li data-kind=kind data-color=color.clone()>
+                                <span class=format!("chart-key-mark {mark}") style=format!("--c:{color}") aria-hidden="true"></span>
                                 <span>{text}</span>
                             </li>
                         }
@@ -193,7 +258,7 @@ fn LineChartKey(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -
     }
 }
 
-/// The objective chart: achievement per year as bars.
+/// The objective chart: achievement per year as bars, and its table of values.
 #[component]
 pub fn BarChartCanvas(
     #[prop(into)] data: Signal<BarChart>,
@@ -202,18 +267,21 @@ pub fn BarChartCanvas(
     #[prop(into)] testid: String,
 ) -> impl IntoView {
     let values = format!("{testid}-values");
+    let (rows, draw) = parts(data);
+    let table = values_table(rows.clone(), BarChart::HEADS, lang, values);
     view! {
-        {chart_canvas(data, lang, label, testid, 240, draw::draw_bars)}
-        <BarChartValues data=data lang=lang testid=values />
+        {chart((rows, draw), BarChart::HEADS, BarChart::HEIGHT, lang, label, testid)}
+        {table}
     }
 }
 
-/// A chart's numbers as a table under it, one row per year: the canvas is a single image for
-/// screen readers and the keyboard, the table reads (and can be navigated) cell by cell.
+/// A chart's numbers as a table under it, one row per year, behind "Valori del grafico": the
+/// same numbers as the chart's, read (and navigated) cell by cell.
 fn values_table(
+    rows: Rows,
+    heads: &'static [T],
+    lang: RwSignal<Lang>,
     testid: String,
-    heads: Vec<T>,
-    rows: impl Fn() -> Vec<Vec<String>> + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
         <details class="chart-values" data-testid=testid>
@@ -221,11 +289,11 @@ fn values_table(
             <div class="table-wrap">
                 <table class="grid">
                     <thead>
-                        <tr>{heads.into_iter().map(|k| view! { <th scope="col"><Tr k=k /></th> }).collect_view()}</tr>
+                        <tr>{heads.iter().map(|k| view! { <th scope="col"><Tr k=*k /></th> }).collect_view()}</tr>
                     </thead>
                     <tbody>
                         {move || {
-                            rows()
+                            rows(lang.get())
                                 .into_iter()
                                 .map(|row| {
                                     let mut cells = row.into_iter();
@@ -243,81 +311,4 @@ fn values_table(
             </div>
         </details>
     }
-}
-
-#[component]
-fn LineChartValues(data: Signal<LineChart>, lang: RwSignal<Lang>, testid: String) -> impl IntoView {
-    let rows = move || {
-        let l = lang.get();
-        data.with(|d| {
-            let show = |x: f64| {
-                if d.percent {
-                    format::percent_of_ratio(x, l)
-                } else {
-                    format::num(x, l)
-                }
-            };
-            let dash = || "—".to_string();
-            // Years are the plan's few columns: a search per year costs nothing.
-            d.years
-                .iter()
-                .map(|y| {
-                    let actual = d.actual.iter().find(|p| p.0 == *y);
-                    let targets: Vec<String> = d
-                        .targets
-                        .iter()
-                        .filter(|t| t.0 == *y)
-                        .map(|t| show(t.1))
-                        .collect();
-                    vec![
-                        y.to_string(),
-                        actual.map(|a| show(a.1)).unwrap_or_else(|| "n.d.".into()),
-                        actual
-                            .map(|a| a.2.label(l.is_en()).to_string())
-                            .unwrap_or_else(dash),
-                        if targets.is_empty() {
-                            dash()
-                        } else {
-                            targets.join(" – ")
-                        },
-                        d.benchmark
-                            .iter()
-                            .find(|b| b.0 == *y)
-                            .map(|b| show(b.1))
-                            .unwrap_or_else(dash),
-                    ]
-                })
-                .collect()
-        })
-    };
-    values_table(
-        testid,
-        vec![T::Year, T::Actual, T::Status, T::Target, T::Benchmark],
-        rows,
-    )
-}
-
-#[component]
-fn BarChartValues(data: Signal<BarChart>, lang: RwSignal<Lang>, testid: String) -> impl IntoView {
-    let rows = move || {
-        let l = lang.get();
-        data.with(|d| {
-            d.years
-                .iter()
-                .map(|y| {
-                    let score = d.scores.iter().find(|s| s.0 == *y);
-                    vec![
-                        y.to_string(),
-                        score
-                            .map(|s| format::score(s.1, l))
-                            .unwrap_or_else(|| "n.d.".into()),
-                        score
-                            .map(|s| draw::bar_status(s.1).label(l.is_en()).to_string())
-                            .unwrap_or_else(|| "—".into()),
-                    ]
-                })
-                .collect()
-        })
-    };
-    values_table(testid, vec![T::Year, T::Achievement, T::Status], rows)
 }

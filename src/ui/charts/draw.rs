@@ -1,17 +1,35 @@
 //! Drawing on a canvas with plotters: the indicator chart (actual line, target markers, benchmark
-//! line, points coloured by status) and the objective chart (achievement bars per year).
+//! line, points coloured by status) and the objective chart (achievement bars per year), on one
+//! frame (`frame`: axis titles with the unit, numbers in the page's format, a few pale lines).
+//! Each chart is a [`Chart`]: its years, its numbers per year (the table of values and the
+//! readout of the year being read, `canvas.rs`) and its drawing.
 //!
 //! The indicator chart's legend is HTML under the canvas (`canvas.rs`, same colours and
 //! markers): drawn inside the plot it covered the last points. The canvas records where it drew
 //! each point and each target (`data-points`, `data-targets`: `x,y,#rrggbb` separated by `;`,
 //! in canvas pixels), for the assistive text and the end-to-end tests.
 
+use std::ops::Range;
+
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
 use crate::eval::Status;
 use crate::ui::format;
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{Lang, T};
+
+/// What the generic chart component (`canvas::chart`) needs of a chart.
+pub trait Chart: Clone + PartialEq + Send + Sync + 'static {
+    /// The canvas height on a wide screen (4/5 of it on a narrow one).
+    const HEIGHT: u32;
+    /// The heads of the table of values, the year first.
+    const HEADS: &'static [T];
+    /// One row per year of [`Chart::years`], the year first, numbers in the page's format.
+    fn rows(&self, lang: Lang) -> Vec<Vec<String>>;
+    /// Draws the chart.
+    fn draw(&self, canvas: web_sys::HtmlCanvasElement, lang: Lang) -> Result<(), String>;
+}
 
 /// What the indicator chart shows.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -24,6 +42,8 @@ pub struct LineChart {
     pub benchmark: Vec<(i32, f64)>,
     /// Show values ×100 with a `%` (ratios).
     pub percent: bool,
+    /// The indicator's unit as the plan writes it (`giorni`, `€`, `numero`…), on the y axis.
+    pub unit: Option<String>,
 }
 
 /// What the objective chart shows: achievement 0–100 per year.
@@ -86,170 +106,273 @@ fn year_label(x: &f64) -> String {
     }
 }
 
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+const MARGIN: u32 = 12;
+const Y_LABELS: u32 = 76;
+
+type Area = DrawingArea<CanvasBackend, plotters::coord::Shift>;
+type Plot<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
 /// The canvas as a white drawing area.
-fn blank(
-    canvas: web_sys::HtmlCanvasElement,
-) -> Result<DrawingArea<CanvasBackend, plotters::coord::Shift>, String> {
+fn blank(canvas: web_sys::HtmlCanvasElement) -> Result<Area, String> {
     let root = CanvasBackend::with_canvas_object(canvas)
         .ok_or("canvas non disponibile")?
         .into_drawing_area();
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    root.fill(&WHITE).map_err(err)?;
     Ok(root)
 }
 
-/// Draws the indicator chart; errors are returned as text, never a panic.
-pub fn draw_line(
-    canvas: web_sys::HtmlCanvasElement,
-    data: &LineChart,
+/// The frame both charts share: years along x, `y` up with a few pale lines across, both axes
+/// titled.
+fn frame<'a>(
+    root: &'a Area,
+    years: &[i32],
+    y: Range<f64>,
+    y_desc: &str,
+    y_fmt: &dyn Fn(&f64) -> String,
     lang: Lang,
-) -> Result<(), String> {
-    let element = canvas.clone();
-    let root = blank(canvas)?;
-    let scale = if data.percent { 100.0 } else { 1.0 };
-    let all: Vec<f64> = data
-        .actual
-        .iter()
-        .map(|p| p.1)
-        .chain(data.targets.iter().map(|p| p.1))
-        .chain(data.benchmark.iter().map(|p| p.1))
-        .map(|v| v * scale)
-        .filter(|v| v.is_finite())
-        .collect();
-    let (mut lo, mut hi) = all
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(*v), hi.max(*v))
-        });
-    if !lo.is_finite() {
-        lo = 0.0;
-        hi = 1.0;
-    }
-    if lo > 0.0 {
-        lo = 0.0;
-    }
-    if (hi - lo).abs() < 1e-9 {
-        hi = lo + 1.0;
-    }
-    let pad = (hi - lo) * 0.1;
-    let (x0, x1) = x_range(&data.years);
-    let mut chart = ChartBuilder::on(&root)
-        .margin(12)
-        .x_label_area_size(28)
-        .y_label_area_size(56)
-        .build_cartesian_2d(x0..x1, (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad))
-        .map_err(|e| e.to_string())?;
-    let percent = data.percent;
-    let y_fmt = move |y: &f64| {
-        let text = format::number(*y, lang, 2);
-        if percent {
-            format!("{text} %")
-        } else {
-            text
-        }
-    };
+) -> Result<Plot<'a>, String> {
+    let (x0, x1) = x_range(years);
+    let mut chart = ChartBuilder::on(root)
+        .margin(MARGIN)
+        .x_label_area_size(44)
+        .y_label_area_size(Y_LABELS)
+        .build_cartesian_2d(x0..x1, y)
+        .map_err(err)?;
     chart
         .configure_mesh()
-        .x_labels(data.years.len().max(2))
+        .disable_x_mesh()
+        .max_light_lines(0)
+        .bold_line_style(RGBColor(0xe3, 0xe6, 0xea))
+        .y_labels(6)
+        .x_labels(years.len().max(2))
         .x_label_formatter(&year_label)
-        .y_label_formatter(&y_fmt)
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .y_label_formatter(y_fmt)
+        .x_desc(T::Year.in_(lang))
+        .y_desc(y_desc)
+        .axis_desc_style(("sans-serif", 14))
         .draw()
-        .map_err(|e| e.to_string())?;
-    // Benchmark: dashed-looking thin line.
-    if !data.benchmark.is_empty() {
-        chart
-            .draw_series(LineSeries::new(
-                data.benchmark.iter().map(|(y, v)| (*y as f64, v * scale)),
-                BENCH.stroke_width(2),
-            ))
-            .map_err(|e| e.to_string())?;
-        chart
-            .draw_series(
-                data.benchmark
-                    .iter()
-                    .map(|(y, v)| TriangleMarker::new((*y as f64, v * scale), 5, BENCH.filled())),
-            )
-            .map_err(|e| e.to_string())?;
-    }
-    // Targets: a short horizontal bar per year.
-    chart
-        .draw_series(data.targets.iter().map(|(y, v)| {
-            let x = *y as f64;
-            PathElement::new(
-                vec![(x - 0.3, v * scale), (x + 0.3, v * scale)],
-                TARGET.stroke_width(3),
-            )
-        }))
-        .map_err(|e| e.to_string())?;
-    // Actual values: a line and points coloured by status.
-    chart
-        .draw_series(LineSeries::new(
-            data.actual.iter().map(|(y, v, _)| (*y as f64, v * scale)),
-            ACTUAL.stroke_width(2),
-        ))
-        .map_err(|e| e.to_string())?;
-    chart
-        .draw_series(
-            data.actual
-                .iter()
-                .map(|(y, v, s)| Circle::new((*y as f64, v * scale), 6, status_color(*s).filled())),
-        )
-        .map_err(|e| e.to_string())?;
-    root.present().map_err(|e| e.to_string())?;
-    // Where the points and the targets are (a target: on its bar, clear of the point).
-    let points: Vec<_> = data
-        .actual
-        .iter()
-        .map(|(y, v, s)| {
-            (
-                chart.backend_coord(&(*y as f64, v * scale)),
-                status_color(*s),
-            )
-        })
-        .collect();
-    let targets: Vec<_> = data
-        .targets
-        .iter()
-        .map(|(y, v)| (chart.backend_coord(&(*y as f64 + 0.22, v * scale)), TARGET))
-        .collect();
-    let _ = element.set_attribute("data-points", &positions(&points));
-    let _ = element.set_attribute("data-targets", &positions(&targets));
-    Ok(())
+        .map_err(err)?;
+    Ok(chart)
 }
 
-/// Draws the objective chart: one bar per year, 0–100 %.
-pub fn draw_bars(
-    canvas: web_sys::HtmlCanvasElement,
-    data: &BarChart,
-    lang: Lang,
-) -> Result<(), String> {
-    let root = blank(canvas)?;
-    let (x0, x1) = x_range(&data.years);
-    let mut chart = ChartBuilder::on(&root)
-        .margin(12)
-        .x_label_area_size(28)
-        .y_label_area_size(56)
-        .build_cartesian_2d(x0..x1, 0.0..105.0)
-        .map_err(|e| e.to_string())?;
-    let y_fmt = move |y: &f64| format::score(*y, lang);
-    chart
-        .configure_mesh()
-        .x_labels(data.years.len().max(2))
-        .x_label_formatter(&year_label)
-        .y_label_formatter(&y_fmt)
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()
-        .map_err(|e| e.to_string())?;
-    chart
-        .draw_series(data.scores.iter().map(|(y, s)| {
-            let x = *y as f64;
-            let color = status_color(bar_status(*s));
-            Rectangle::new(
-                [(x - 0.3, 0.0), (x + 0.3, s.clamp(0.0, 100.0))],
-                color.filled(),
+/// The year under `x` (canvas pixels) on a canvas `width` wide, as its index among `n`: the
+/// years share the plot's width equally (`x_range`), between `frame`'s margin and label area.
+pub fn year_at(x: f64, width: f64, n: usize) -> usize {
+    let (left, right) = (MARGIN + Y_LABELS, MARGIN);
+    let step = (width - (left + right) as f64) / n.max(1) as f64;
+    (((x - left as f64) / step).max(0.0) as usize).min(n.saturating_sub(1))
+}
+
+/// "n.d." ("no data") for a year without a value, "—" for a cell with nothing to show.
+fn or_nd(v: Option<String>, lang: Lang) -> String {
+    v.unwrap_or_else(|| crate::eval::no_data(lang).into())
+}
+fn or_dash(v: Option<String>) -> String {
+    v.unwrap_or_else(|| "—".into())
+}
+
+impl LineChart {
+    fn show(&self, x: f64, lang: Lang) -> String {
+        if self.percent {
+            format::percent_of_ratio(x, lang)
+        } else {
+            format::num(x, lang)
+        }
+    }
+}
+
+impl Chart for LineChart {
+    const HEIGHT: u32 = 300;
+    const HEADS: &'static [T] = &[T::Year, T::Actual, T::Status, T::Target, T::Benchmark];
+
+    fn rows(&self, l: Lang) -> Vec<Vec<String>> {
+        // Years are the plan's few columns: a search per year costs nothing.
+        self.years
+            .iter()
+            .map(|y| {
+                let actual = self.actual.iter().find(|p| p.0 == *y);
+                let targets: Vec<String> = self
+                    .targets
+                    .iter()
+                    .filter(|t| t.0 == *y)
+                    .map(|t| self.show(t.1, l))
+                    .collect();
+                vec![
+                    y.to_string(),
+                    or_nd(actual.map(|a| self.show(a.1, l)), l),
+                    or_dash(actual.map(|a| a.2.label(l.is_en()).to_string())),
+                    or_dash((!targets.is_empty()).then(|| targets.join(" – "))),
+                    or_dash(
+                        self.benchmark
+                            .iter()
+                            .find(|b| b.0 == *y)
+                            .map(|b| self.show(b.1, l)),
+                    ),
+                ]
+            })
+            .collect()
+    }
+
+    fn draw(&self, canvas: web_sys::HtmlCanvasElement, lang: Lang) -> Result<(), String> {
+        let data = self;
+        let element = canvas.clone();
+        let root = blank(canvas)?;
+        let scale = if data.percent { 100.0 } else { 1.0 };
+        let (mut lo, mut hi) = data
+            .actual
+            .iter()
+            .map(|p| p.1)
+            .chain(data.targets.iter().map(|p| p.1))
+            .chain(data.benchmark.iter().map(|p| p.1))
+            .map(|v| v * scale)
+            .filter(|v| v.is_finite())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                (lo.min(v), hi.max(v))
+            });
+        if !lo.is_finite() {
+            lo = 0.0;
+            hi = 1.0;
+        }
+        if lo > 0.0 {
+            lo = 0.0;
+        }
+        if (hi - lo).abs() < 1e-9 {
+            hi = lo + 1.0;
+        }
+        let pad = (hi - lo) * 0.1;
+        let percent = data.percent;
+        let y_fmt = move |y: &f64| {
+            let text = format::number(*y, lang, 2);
+            if percent {
+                format!("{text} %")
+            } else {
+                text
+            }
+        };
+        let unit = if percent {
+            Some("%")
+        } else {
+            data.unit.as_deref()
+        };
+        let y_desc = match unit.map(str::trim).filter(|u| !u.is_empty()) {
+            Some(u) => format!("{} ({u})", T::Value.in_(lang)),
+            None => T::Value.in_(lang).to_string(),
+        };
+        let mut chart = frame(
+            &root,
+            &data.years,
+            (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad),
+            &y_desc,
+            &y_fmt,
+            lang,
+        )?;
+        // Benchmark: a thin line with triangles.
+        if !data.benchmark.is_empty() {
+            chart
+                .draw_series(LineSeries::new(
+                    data.benchmark.iter().map(|(y, v)| (*y as f64, v * scale)),
+                    BENCH.stroke_width(2),
+                ))
+                .map_err(err)?;
+            chart
+                .draw_series(
+                    data.benchmark.iter().map(|(y, v)| {
+                        TriangleMarker::new((*y as f64, v * scale), 5, BENCH.filled())
+                    }),
+                )
+                .map_err(err)?;
+        }
+        // Targets: a short horizontal bar per year.
+        chart
+            .draw_series(data.targets.iter().map(|(y, v)| {
+                let x = *y as f64;
+                PathElement::new(
+                    vec![(x - 0.3, v * scale), (x + 0.3, v * scale)],
+                    TARGET.stroke_width(3),
+                )
+            }))
+            .map_err(err)?;
+        // Actual values: a line and points coloured by status.
+        chart
+            .draw_series(LineSeries::new(
+                data.actual.iter().map(|(y, v, _)| (*y as f64, v * scale)),
+                ACTUAL.stroke_width(2),
+            ))
+            .map_err(err)?;
+        chart
+            .draw_series(
+                data.actual.iter().map(|(y, v, s)| {
+                    Circle::new((*y as f64, v * scale), 6, status_color(*s).filled())
+                }),
             )
-        }))
-        .map_err(|e| e.to_string())?;
-    root.present().map_err(|e| e.to_string())?;
-    Ok(())
+            .map_err(err)?;
+        root.present().map_err(err)?;
+        // Where the points and the targets are (a target: on its bar, clear of the point).
+        let points: Vec<_> = data
+            .actual
+            .iter()
+            .map(|(y, v, s)| {
+                (
+                    chart.backend_coord(&(*y as f64, v * scale)),
+                    status_color(*s),
+                )
+            })
+            .collect();
+        let targets: Vec<_> = data
+            .targets
+            .iter()
+            .map(|(y, v)| (chart.backend_coord(&(*y as f64 + 0.22, v * scale)), TARGET))
+            .collect();
+        let _ = element.set_attribute("data-points", &positions(&points));
+        let _ = element.set_attribute("data-targets", &positions(&targets));
+        Ok(())
+    }
+}
+
+impl Chart for BarChart {
+    const HEIGHT: u32 = 240;
+    const HEADS: &'static [T] = &[T::Year, T::Achievement, T::Status];
+
+    fn rows(&self, l: Lang) -> Vec<Vec<String>> {
+        self.years
+            .iter()
+            .map(|y| {
+                let score = self.scores.iter().find(|s| s.0 == *y);
+                vec![
+                    y.to_string(),
+                    or_nd(score.map(|s| format::score(s.1, l)), l),
+                    or_dash(score.map(|s| bar_status(s.1).label(l.is_en()).to_string())),
+                ]
+            })
+            .collect()
+    }
+
+    /// One bar per year, 0–100 %.
+    fn draw(&self, canvas: web_sys::HtmlCanvasElement, lang: Lang) -> Result<(), String> {
+        let root = blank(canvas)?;
+        let y_fmt = move |y: &f64| format::score(*y, lang);
+        let mut chart = frame(
+            &root,
+            &self.years,
+            0.0..105.0,
+            T::AchievementAxis.in_(lang),
+            &y_fmt,
+            lang,
+        )?;
+        chart
+            .draw_series(self.scores.iter().map(|(y, s)| {
+                let x = *y as f64;
+                let color = status_color(bar_status(*s));
+                Rectangle::new(
+                    [(x - 0.3, 0.0), (x + 0.3, s.clamp(0.0, 100.0))],
+                    color.filled(),
+                )
+            }))
+            .map_err(err)?;
+        root.present().map_err(err)
+    }
 }

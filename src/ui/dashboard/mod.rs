@@ -255,7 +255,7 @@ pub fn Dashboard() -> impl IntoView {
                                 .into_iter()
                                 .map(|d| {
                                     let id = d.id.clone();
-                                    view! { <option value=d.id.clone() prop:selected=move || as_of.get() == id>{d.label()}</option> }
+                                    view! { <option value=d.id.clone() prop:selected=move || as_of.get() == id>{d.label(lang.get())}</option> }
                                 })
                                 .collect_view()
                         }}
@@ -347,7 +347,7 @@ fn bars(scores: Vec<(i32, Option<f64>)>, lang: RwSignal<Lang>, testid: String) -
                             <span>
                                 {y}
                                 ": "
-                                <strong>{move || s.map(|x| format::score(x, lang.get())).unwrap_or_else(|| "n.d.".into())}</strong>
+                                <strong>{move || s.map_or_else(|| crate::eval::no_data(lang.get()).into(), |x| format::score(x, lang.get()))}</strong>
                             </span>
                             // A meter only with a value: a year without data is the "n.d."
                             // written above, and its empty track is hidden from screen readers.
@@ -453,9 +453,9 @@ fn indicator_row(i: IndicatorView, lang: RwSignal<Lang>, state: AppState) -> imp
 
 fn year_cell(c: CellView, lang: RwSignal<Lang>) -> impl IntoView {
     let status = c.status;
-    let show_value = c.value != "n.d.";
+    let show_value = c.value != crate::eval::no_data(lang.get_untracked());
     view! {
-        <td class="year-cell" data-year=c.year title=c.trace.clone() data-testid=format!("cell-{}", c.year)>
+        <td class="year-cell" data-year=c.year data-testid=format!("cell-{}", c.year)>
             <div class="cell-target" data-testid="target">
                 {(c.target.is_empty() && c.note.is_some()).then(|| view! { <span class="unknown">{move || T::UnknownTarget.in_(lang.get())}</span> })}
                 {c.target.clone()}
@@ -464,6 +464,13 @@ fn year_cell(c: CellView, lang: RwSignal<Lang>) -> impl IntoView {
             {show_value.then(|| view! { <div class="cell-value" data-testid="value">{c.value.clone()}</div> })}
             <StatusBadge status=Signal::derive(move || status) lang=lang />
             {c.score.map(|s| view! { <div class="muted cell-score">{move || format::score(s, lang.get())}</div> })}
+            // How the value and status were computed: a disclosure, open by keyboard and touch too.
+            {(!c.trace.is_empty()).then(|| view! {
+                <details class="cell-trace" data-testid="cell-trace">
+                    <summary><Tr k=T::Trace /></summary>
+                    <p data-testid="trace">{c.trace}</p>
+                </details>
+            })}
         </td>
     }
 }

@@ -75,7 +75,7 @@ pub fn value_text(value: &Value, lang: Lang, percent: bool) -> String {
         Value::Number(x) if percent => format::percent_of_ratio(*x, lang),
         Value::Number(x) => format::num(*x, lang),
         Value::Date(d) => d.to_string(),
-        Value::NotAvailable(_) => "n.d.".into(),
+        Value::NotAvailable(_) => crate::eval::no_data(lang).into(),
     }
 }
 
@@ -102,7 +102,7 @@ fn cell(
             year,
             target,
             note,
-            value: "n.d.".into(),
+            value: crate::eval::no_data(lang).into(),
             status: Status::NoData,
             score: None,
             trace: String::new(),
@@ -215,7 +215,7 @@ pub fn build(
                         e.deliberation
                             .as_deref()
                             .and_then(|id| plan.deliberation(id))
-                            .map(|d| d.label())
+                            .map(|d| d.label(lang))
                             .unwrap_or_else(|| {
                                 crate::ui::i18n::T::UnreadableAct.in_(lang).to_string()
                             })

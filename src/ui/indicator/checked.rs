@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::lang::{parse_formula, parse_target, read_as, Diagnostic, Lang, Notation};
+use crate::lang::{parse_formula_in, parse_target_in, read_as, Diagnostic, Lang, Notation};
 use crate::ui::i18n::{Tr, T};
 
 /// What the field checks.
@@ -47,14 +47,15 @@ pub fn locate(src: &str, d: &Diagnostic, lang: Lang) -> Located {
     }
 }
 
-/// Checks `src`; `Ok` for empty text too (an empty target means "no target").
-pub fn check(kind: Kind, src: &str, lang: Lang) -> Result<(), Located> {
+/// Checks `src` as a plan writing numbers in `notation` would; `Ok` for empty text too (an
+/// empty target means "no target").
+pub fn check(kind: Kind, src: &str, lang: Lang, notation: Notation) -> Result<(), Located> {
     if src.trim().is_empty() {
         return Ok(());
     }
     let result = match kind {
-        Kind::Formula => parse_formula(src).map(|_| ()),
-        Kind::Target => parse_target(src).map(|_| ()),
+        Kind::Formula => parse_formula_in(src, notation).map(|_| ()),
+        Kind::Target => parse_target_in(src, notation).map(|_| ()),
     };
     result.map_err(|ds| match ds.first() {
         Some(d) => locate(src, d, lang),
@@ -115,6 +116,10 @@ pub fn CheckedInput(
     /// Commit every valid keystroke (no Enter needed).
     #[prop(optional)]
     live: bool,
+    /// Not a plan's text (the Laboratorio's scratchpad): numbers read the Italian way, not by
+    /// the open plan's `defaults.numbers`.
+    #[prop(optional)]
+    scratch: bool,
     /// Set to whether the text shown has an error.
     #[prop(optional)]
     invalid: Option<RwSignal<bool>>,
@@ -142,7 +147,24 @@ pub fn CheckedInput(
         }
         draft.set(v);
     });
-    let error = Memo::new(move |_| check(kind, &draft.get(), lang.get()).err());
+    // Plan fields read numbers as the plan writes them (`defaults.numbers`), as its validation
+    // and evaluation do.
+    let notation = Memo::new(move |_| match state.filter(|_| !scratch) {
+        Some(s) => s.plan.with(|p| p.defaults.numbers.notation()),
+        None => Notation::Italian,
+    });
+    let check = move |text: &str, lang: Lang| {
+        check(
+            kind,
+            text,
+            lang,
+            notation.try_get_untracked().unwrap_or(Notation::Italian),
+        )
+    };
+    let error = Memo::new(move |_| {
+        notation.track();
+        check(&draft.get(), lang.get()).err()
+    });
     if let Some(flag) = invalid {
         Effect::new(move |_| flag.set(error.with(|e| e.is_some())));
     }
@@ -162,7 +184,7 @@ pub fn CheckedInput(
         let Some(text) = draft.try_get_untracked() else {
             return;
         };
-        let valid = check(kind, &text, lang.try_get_untracked().unwrap_or_default()).is_ok();
+        let valid = check(&text, lang.try_get_untracked().unwrap_or_default()).is_ok();
         if !valid || value.try_get_untracked().as_deref() == Some(text.as_str()) {
             return;
         }
@@ -175,7 +197,7 @@ pub fn CheckedInput(
         let text = event_target_value(&ev);
         draft.set(text.clone());
         if live {
-            if check(kind, &text, lang.try_get_untracked().unwrap_or_default()).is_ok() {
+            if check(&text, lang.try_get_untracked().unwrap_or_default()).is_ok() {
                 let _ = on_valid.try_run(text);
             }
         } else {
@@ -250,7 +272,7 @@ pub fn CheckedInput(
         if kind != Kind::Target || error.with(|e| e.is_some()) {
             return None;
         }
-        let canonical = read_as(&draft.get(), Notation::Italian)?;
+        let canonical = read_as(&draft.get(), notation.get())?;
         Some(
             view! { <span class="muted field-note" data-testid="read-as"><Tr k=T::ReadAs /> " " {canonical}</span> },
         )

@@ -470,7 +470,7 @@ fn Form(code: String, live: StoredValue<Option<String>>) -> impl IntoView {
                                     let act = e
                                         .deliberation
                                         .as_deref()
-                                        .and_then(|id| state.plan.with_untracked(|p| p.deliberation(id).map(|d| d.label())))
+                                        .and_then(|id| state.plan.with_untracked(|p| p.deliberation(id).map(|d| d.label(lang.get()))))
                                         .unwrap_or_else(|| t(T::UnreadableAct).to_string());
                                     view! {
                                         <li>

@@ -199,10 +199,7 @@ pub fn IoPanel() -> impl IntoView {
     });
     let export_json = move |_| {
         let plan = state.plan.get_untracked();
-        let name = format!(
-            "{}.json",
-            file_stem(&state.entry_name(&state.active.get_untracked()))
-        );
+        let name = format!("{}.json", file_stem(&untrack(|| state.plan_name())));
         if let Err(e) = download(&name, "application/json", &plan::to_json(&plan)) {
             state.notices.push(Level::Error, "export", T::Error, e);
         }
@@ -211,10 +208,7 @@ pub fn IoPanel() -> impl IntoView {
         let plan = state.plan.get_untracked();
         let rep = state.evaluate(&plan);
         let text = csv::document(&csv_rows(&plan, &rep, lang.get_untracked()));
-        let name = format!(
-            "{}.csv",
-            file_stem(&state.entry_name(&state.active.get_untracked()))
-        );
+        let name = format!("{}.csv", file_stem(&untrack(|| state.plan_name())));
         if let Err(e) = download(&name, "text/csv;charset=utf-8", &text) {
             state.notices.push(Level::Error, "export", T::Error, e);
         }

@@ -41,6 +41,7 @@ const DATE_ROWS: Rows = &[(
     "data_completamento",
     ["15/10/2019", "20/12/2019", "10/01/2020"],
 )];
+const PRATICHE_ROWS: Rows = &[("pratiche", ["2100", "2355", "2600"])];
 
 /// One example per distinct target notation (of the default plan and of other offices' plans,
 /// docs/language.md §8): the target, a formula and the data rows it needs (Italian), so that
@@ -75,16 +76,14 @@ pub const EXAMPLES: &[(&str, &str, &[Rows])] = &[
     ),
     ("non inferiore al 90%", RATIO, &[RATIO_ROWS]),
     ("80-90%", RATIO, &[RATIO_ROWS]),
-    (
-        "almeno 2.355",
-        "pratiche",
-        &[&[("pratiche", ["2100", "2355", "2600"])]],
-    ),
+    ("almeno 2.355", "pratiche", &[PRATICHE_ROWS]),
     (
         "<= 10 gg.",
         "giorni_medi",
         &[&[("giorni_medi", ["12", "10", "8"])]],
     ),
+    ("entro il 30/06", "data_completamento", &[DATE_ROWS]),
+    ("+5% rispetto al 2019", "pratiche", &[PRATICHE_ROWS]),
     ("SI", "realizzato", &[&[("realizzato", ["0", "1", "1"])]]),
 ];
 
@@ -337,6 +336,7 @@ pub fn Lab() -> impl IntoView {
                             testid="lab-formula"
                             on_valid=Callback::new(move |v: String| formula.set(v))
                             live=true
+                            scratch=true
                             invalid=formula_bad
                         />
                     </div>
@@ -350,6 +350,7 @@ pub fn Lab() -> impl IntoView {
                             testid="lab-target"
                             on_valid=Callback::new(move |v: String| target.set(v))
                             live=true
+                            scratch=true
                             invalid=target_bad
                         />
                     </div>
@@ -481,9 +482,9 @@ pub fn Lab() -> impl IntoView {
                         if shown_bad() {
                             return String::new();
                         }
-                        // Positions in characters, as the error columns count them.
-                        let mut s = parsed_formula.with(|f| f.as_ref().map(|f| tree_in_chars(&f.tree(), &formula.get())).unwrap_or_default());
-                        s.push_str(&parsed_target.with(|t| t.as_ref().map(|t| tree_in_chars(&t.tree(), &target.get())).unwrap_or_default()));
+                        // Labels in the page's language, positions in characters as the error columns count them.
+                        let mut s = parsed_formula.with(|f| f.as_ref().map(|f| tree_in_chars(&f.tree_in(lang.get()), &formula.get())).unwrap_or_default());
+                        s.push_str(&parsed_target.with(|t| t.as_ref().map(|t| tree_in_chars(&t.tree_in(lang.get()), &target.get())).unwrap_or_default()));
                         s
                     }}
                 </pre>

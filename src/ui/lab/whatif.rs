@@ -34,9 +34,10 @@ pub enum Change {
     },
 }
 
+/// A real change of value (not the noise of binary arithmetic): see `decimals_to_tell_apart`.
 fn differs(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
-        (Some(x), Some(y)) => (x - y).abs() > 1e-9,
+        (Some(x), Some(y)) => crate::eval::decimals_to_tell_apart(x, y).is_some(),
         (None, None) => false,
         _ => true,
     }
@@ -139,7 +140,13 @@ pub fn WhatIf() -> impl IntoView {
     let diff = Memo::new(move |_| {
         let (c, y, text) = (code.get(), year.get(), proposal.get());
         if text == current.get()
-            || crate::ui::indicator::checked::check(Kind::Target, &text, Lang::It).is_err()
+            || crate::ui::indicator::checked::check(
+                Kind::Target,
+                &text,
+                Lang::It,
+                state.plan.with(|p| p.defaults.numbers.notation()),
+            )
+            .is_err()
         {
             return Vec::new();
         }
@@ -227,7 +234,9 @@ pub fn WhatIf() -> impl IntoView {
                                     </li>
                                 }.into_any(),
                                 Change::Score { what, year, before, after } => {
-                                    let show = move |x: Option<f64>| x.map(|x| format::score(x, lang.get())).unwrap_or_else(|| "n.d.".into());
+                                    // As many decimals as tell the two values apart (66,4 % → 65,6 %).
+                                    let d = before.zip(after).and_then(|(a, b)| crate::eval::decimals_to_tell_apart(a, b)).unwrap_or(0);
+                                    let show = move |x: Option<f64>| x.map_or_else(|| crate::eval::no_data(lang.get()).into(), |x| format::score_with(x, lang.get(), d));
                                     view! { <li>{what} " · " {year} ": " {move || show(before)} " → " <strong>{move || show(after)}</strong></li> }.into_any()
                                 }
                             })

@@ -23,6 +23,7 @@ impl AppState {
     }
 
     pub(super) fn after_change(&self) {
+        self.ensure_entry_name();
         self.sync_history_flags();
         self.revision.update(|r| *r += 1);
         self.schedule_save();

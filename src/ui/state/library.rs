@@ -20,6 +20,17 @@ impl AppState {
         })
     }
 
+    /// The open plan's name, the same in the header, the plans list and the exported files: its
+    /// title (else its name in the list).
+    pub fn plan_name(&self) -> String {
+        let title = self.plan.with(|p| p.title.trim().to_string());
+        if title.is_empty() {
+            self.entry_name(&self.active.get())
+        } else {
+            title
+        }
+    }
+
     /// Adds `plan` under a new id with `name`, opens it and saves it. A full storage keeps the
     /// plan open in the page (and says so) rather than dropping it.
     pub fn add_plan(&self, name: String, plan: Plan) {

@@ -109,13 +109,22 @@ impl AppState {
         self.revision.update(|r| *r += 1);
     }
 
+    /// The list names the open plan by its title, also after an edit (a new title, an import
+    /// over it, an undo): one name in the header, the list and the exported files.
     pub(super) fn ensure_entry_name(&self) {
         let id = self.active.get_untracked();
-        let title = self.plan.with_untracked(|p| p.title.clone());
+        let title = self.plan.with_untracked(|p| p.title.trim().to_string());
+        if title.is_empty()
+            || self
+                .plans
+                .with_untracked(|p| p.iter().any(|e| e.id == id && e.name == title))
+        {
+            return;
+        }
         let mut changed = false;
         self.plans.update(|entries| {
             if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
-                if e.name.is_empty() {
+                if e.name != title {
                     e.name = title;
                     changed = true;
                 }
