@@ -50,15 +50,28 @@ pub fn format(a: &Address) -> String {
         out.push('/');
         out.push_str(&encode(s));
     }
-    let mut sep = '?';
-    for (k, v) in a.params.iter().filter(|(_, v)| !v.is_empty()) {
-        out.push(sep);
-        out.push_str(&encode(k));
-        out.push('=');
-        out.push_str(&encode(v));
-        sep = '&';
+    let mut query = String::new();
+    for (k, v) in &a.params {
+        pair(&mut query, k, v);
+    }
+    if !query.is_empty() {
+        out.push('?');
+        out.push_str(&query);
     }
     out
+}
+
+/// Appends `k=v` to a query (after a `&` if it has pairs), unless `v` is empty.
+pub fn pair(query: &mut String, k: &str, v: &str) {
+    if v.is_empty() {
+        return;
+    }
+    if !query.is_empty() {
+        query.push('&');
+    }
+    query.push_str(&encode(k));
+    query.push('=');
+    query.push_str(&encode(v));
 }
 
 /// Percent-encodes every byte but letters, digits and `-_.~!*'(),:;@` (readable in a link,
@@ -69,14 +82,17 @@ pub fn encode(s: &str) -> String {
         if b.is_ascii_alphanumeric() || b"-_.~!*'(),:;@".contains(&b) {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            for d in [b >> 4, b & 15] {
+                out.push(char::from(b"0123456789ABCDEF"[usize::from(d)]));
+            }
         }
     }
     out
 }
 
 /// Undoes `encode` (and any other percent-encoding, `+` included as a space); a `%` not
-/// followed by two hex digits stays as it is; bytes that are not UTF-8 become `�`.
+/// followed by two hex digits stays as it is, and so does a text whose escapes are not UTF-8.
 pub fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -98,7 +114,7 @@ pub fn decode(s: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 #[cfg(test)]
@@ -153,7 +169,7 @@ mod tests {
         assert_eq!(decode("100%"), "100%");
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("%C3%A8"), "è");
-        assert_eq!(decode("%FF"), "\u{fffd}");
+        assert_eq!(decode("%FF"), "%FF");
         assert_eq!(decode("a+b"), "a b");
     }
 

@@ -387,7 +387,7 @@ pub fn tree_in_chars(tree: &str, src: &str) -> String {
     let chars = super::char_offsets(src);
     let mut out = String::with_capacity(tree.len());
     for l in tree.lines() {
-        let span = l.rsplit_once("  @").and_then(|(head, r)| {
+        let span = l.split_once("  @").and_then(|(head, r)| {
             let (a, b) = r.split_once("..")?;
             Some((head, a.parse().ok()?, b.parse().ok()?))
         });

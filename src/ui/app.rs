@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     super::confirm::provide();
     dashboard::provide_memory();
-    let router = super::route::provide(state);
+    super::route::provide(state);
     #[cfg(feature = "perf-hooks")]
     super::bench::register(state);
     let lang = state.lang;
@@ -153,14 +153,12 @@ pub fn App() -> impl IntoView {
             <super::confirm::ConfirmDialog />
             <super::storage_status::DamagedCopies />
             <div id="panel" role="tabpanel" class="panel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
-                {move || {
-                    router.generation.track();
-                    match tab.get() {
+                {move || match tab.get() {
                     Tab::Dashboard => view! { <dashboard::Dashboard /> }.into_any(),
                     Tab::Indicator => view! { <indicator::Editor /> }.into_any(),
                     Tab::Charts => view! { <charts_tab::Charts /> }.into_any(),
                     Tab::Lab => view! { <lab::Lab /> }.into_any(),
-                }}}
+                }}
             </div>
             </main>
         </div>

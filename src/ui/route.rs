@@ -1,7 +1,11 @@
 //! Every view's address in the URL fragment: `#/cruscotto?anno=2021`, `#/indicatore/9.7`,
-//! `#/grafici/9.7`, `#/laboratorio?formula=…`. Read at start and on Back/Forward (or an address
-//! typed in the bar); written when the view changes (a new history entry) or its choices change
-//! (the same entry: typing never adds one). The text of an address is `crate::fragment`'s.
+//! `#/grafici/9.7`, `#/laboratorio?formula=…`. Read at start and when the address changes
+//! (Back/Forward, an address typed in the bar: `hashchange`); written by one effect from the
+//! open view, its indicator and its choices: a new history entry when the view changes, the same
+//! entry replaced as its choices change (typing never adds one). The text of an address is
+//! `crate::fragment`'s.
+
+use std::cell::Cell;
 
 use leptos::prelude::*;
 
@@ -12,88 +16,52 @@ use super::notice::Level;
 use super::state::AppState;
 use crate::fragment::{self, Address};
 
-pub type Params = Vec<(String, String)>;
-
-#[derive(Clone, Copy)]
-pub struct Router {
-    /// The choices an address brought for a view, taken by that view when it is built.
-    seed: StoredValue<Option<(Tab, Params)>>,
-    /// The open view's choices, as it last wrote them (other views' are not in the address).
-    params: RwSignal<(Tab, Params)>,
-    /// Bumped when an address is opened: the open view is built again from its choices.
-    pub generation: RwSignal<u32>,
-    /// The address last opened or written (Back fires both `popstate` and `hashchange`).
-    last: StoredValue<String>,
+thread_local! {
+    /// The open view's choices as its address writes them, `slug?query`
+    /// (`laboratorio?formula=…`): only the view named by the slug writes them. Set by `provide`.
+    static QUERY: Cell<Option<RwSignal<String>>> = const { Cell::new(None) };
 }
 
-impl Router {
-    /// The choices the address gave `tab` (in `params`), once.
-    pub fn take_seed(&self, tab: Tab) -> Option<Address> {
-        let mut out = None;
-        self.seed.update_value(|s| {
-            if s.as_ref().is_some_and(|(t, _)| *t == tab) {
-                out = s.take().map(|(_, params)| Address {
-                    path: Vec::new(),
-                    params,
-                });
-            }
-        });
-        out
-    }
-
-    /// The open view's choices changed: the address follows (no new history entry).
-    pub fn set_params(&self, tab: Tab, params: Params) {
-        if self
-            .params
-            .with_untracked(|(t, p)| (*t, p) != (tab, &params))
-        {
-            self.params.set((tab, params));
-        }
-    }
-}
-
-/// Starts the router: opens the address the page was loaded with and keeps it in step.
-pub fn provide(state: AppState) -> Router {
-    let router = Router {
-        seed: StoredValue::new(None),
-        params: RwSignal::new((Tab::Dashboard, Vec::new())),
-        generation: RwSignal::new(0),
-        last: StoredValue::new(String::new()),
-    };
-    provide_context(router);
-    let _ = open(state, router, &hash());
-    let on_nav = move |_| {
+/// Opens the address the page was loaded with and keeps the address in step with the page.
+pub fn provide(state: AppState) {
+    let query = RwSignal::new(String::new());
+    QUERY.set(Some(query));
+    open(state, query, &hash());
+    // The App lasts as long as the page: the listener is never removed.
+    let _ = window_event_listener_untyped("hashchange", move |_| {
         let h = hash();
-        if router.last.with_value(|l| *l == h) {
-            return;
-        }
-        router.last.set_value(h.clone());
         if h.starts_with(share::FRAGMENT_PREFIX) {
             state.open_shared_link();
-        } else if open(state, router, &h) {
-            router.generation.update(|g| *g += 1);
         }
-        write(state, router);
-    };
-    let a = window_event_listener_untyped("popstate", on_nav);
-    let b = window_event_listener_untyped("hashchange", on_nav);
-    on_cleanup(move || {
-        a.remove();
-        b.remove();
+        open(state, query, &h);
     });
-    Effect::new(move |_| write(state, router));
-    router
+    Effect::new(move |_| write(state, query));
+}
+
+/// The choices an address gives `tab` as it is built: the address's, when it names `tab` (a link
+/// opened, Back, a reload; the open view's own address when it is built again).
+pub fn seed(tab: Tab) -> Option<Address> {
+    fragment::parse(&hash()).filter(|a| a.path.first().is_some_and(|s| s == tab.slug()))
+}
+
+/// `tab`'s choices changed (`fragment::pair`s): the address follows, in the same history entry.
+pub fn set_query(tab: Tab, query: String) {
+    if let Some(q) = QUERY.get() {
+        q.set(format!("{}?{query}", tab.slug()));
+    }
 }
 
 fn hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// Shows the view an address names (`false`: not an address, e.g. `#main` of the skip link).
-/// An unknown view or indicator says so and shows what it can.
-fn open(state: AppState, router: Router, hash: &str) -> bool {
+/// Shows the view an address names; an unknown view or indicator says so and shows what it can.
+/// Not an address (`#main` of the skip link, a share link): the open view's address is written
+/// again.
+fn open(state: AppState, query: RwSignal<String>, hash: &str) {
     let Some(a) = fragment::parse(hash) else {
-        return false;
+        query.update(|_| ());
+        return;
     };
     let mut path = a.path.into_iter();
     let slug = path.next().unwrap_or_default();
@@ -102,7 +70,7 @@ fn open(state: AppState, router: Router, hash: &str) -> bool {
             .notices
             .push(Level::Error, "route", T::UnknownView, slug);
         state.tab.set(Tab::Dashboard);
-        return true;
+        return;
     };
     if let Some(code) = path.next().filter(|_| has_code(tab)) {
         if state.plan.with_untracked(|p| exists(p, &code)) {
@@ -116,10 +84,11 @@ fn open(state: AppState, router: Router, hash: &str) -> bool {
                 .push(Level::Error, "route", T::UnknownIndicator, code);
         }
     }
-    router.seed.set_value(Some((tab, a.params.clone())));
-    router.params.set((tab, a.params));
+    // The address stays as it is until the view, built again from it (a set signal always
+    // notifies), writes its choices.
+    let q = hash.split_once('?').map_or("", |(_, q)| q);
+    query.set(format!("{slug}?{q}"));
     state.tab.set(tab);
-    true
 }
 
 fn has_code(tab: Tab) -> bool {
@@ -132,28 +101,38 @@ fn exists(p: &crate::plan::Plan, code: &str) -> bool {
 
 /// Writes the open view's address: a new history entry when another view (or another indicator
 /// that still exists) is shown, else the same entry replaced.
-fn write(state: AppState, router: Router) {
+fn write(state: AppState, query: RwSignal<String>) {
     let tab = state.tab.get();
-    let mut path = vec![tab.slug().to_string()];
+    let slug = tab.slug();
+    let mut text = format!("#/{slug}");
     if has_code(tab) {
-        path.extend(state.selected.get());
+        if let Some(c) = state.selected.get() {
+            text.push('/');
+            text.push_str(&fragment::encode(&c));
+        }
     }
-    let params = router
-        .params
-        .with(|(t, p)| if *t == tab { p.clone() } else { Vec::new() });
-    let next = Address { path, params };
-    let text = fragment::format(&next);
+    let view = text.len();
+    query.with(|q| {
+        if let Some(q) = q.strip_prefix(slug).and_then(|q| q.strip_prefix('?')) {
+            if !q.is_empty() {
+                text.push('?');
+                text.push_str(q);
+            }
+        }
+    });
     let now = hash();
-    router.last.set_value(text.clone());
     if text == now {
         return;
     }
-    let push = fragment::parse(&now).is_some_and(|old| match (old.path.first(), old.path.get(1)) {
-        (Some(s), _) if *s != next.path[0] => true,
-        (_, Some(code)) => {
-            next.path.get(1) != Some(code) && state.plan.with_untracked(|p| exists(p, code))
-        }
-        _ => false,
+    let old = now.split('?').next().unwrap_or_default();
+    let push = old.strip_prefix("#/").is_some_and(|o| {
+        let (s, code) = o.split_once('/').unwrap_or((o, ""));
+        s != slug
+            || (!code.is_empty()
+                && old != &text[..view]
+                && state
+                    .plan
+                    .with_untracked(|p| exists(p, &fragment::decode(code))))
     });
     let Ok(h) = window().history() else { return };
     let url = Some(text.as_str());
@@ -164,25 +143,17 @@ fn write(state: AppState, router: Router) {
     };
 }
 
-/// Brings the open indicator's form into view and puts the keyboard there (after it is drawn).
+/// Puts the keyboard in the open indicator's form, in view (after it is drawn).
 pub fn focus_form() {
-    request_animation_frame(|| {
-        let doc = document();
-        if let Some(form) = doc
-            .query_selector("[data-testid=indicator-form]")
-            .ok()
-            .flatten()
-        {
-            form.scroll_into_view();
-        }
-        if let Some(el) = doc
+    // Focusing scrolls the field into view.
+    gloo_timers::callback::Timeout::new(0, || {
+        if let Some(el) = document()
             .query_selector("[data-testid=field-name]")
             .ok()
             .flatten()
         {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
         }
-    });
+    })
+    .forget();
 }

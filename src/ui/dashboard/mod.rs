@@ -16,7 +16,7 @@ use super::example;
 use super::format;
 use super::i18n::{Lang, T};
 use super::notice::Level;
-use super::route::Router;
+use super::route;
 use super::state::AppState;
 use crate::eval::Status;
 
@@ -49,21 +49,26 @@ pub fn Dashboard() -> impl IntoView {
     // Without the App's memory (a Cruscotto mounted alone) the choices last as long as it does.
     let memory =
         use_context::<Memory>().unwrap_or_else(|| Memory(StoredValue::new(Choices::default())));
-    // An address opened (a link, Back) brings its own choices.
-    let router = use_context::<Router>();
-    let kept = router
-        .and_then(|r| r.take_seed(Tab::Dashboard))
-        .map(|a| Choices {
-            filters: Filters {
-                owner: a.get("owner").unwrap_or_default().into(),
-                status: a.get("stato").unwrap_or_default().into(),
-                year: a.get("anno").and_then(|y| y.parse().ok()),
-                search: a.get("cerca").unwrap_or_default().into(),
-            },
-            as_of: a.get("atto").unwrap_or_default().into(),
-            page: 0,
-        })
-        .unwrap_or_else(|| memory.0.try_get_value().unwrap_or_default());
+    let mut kept = memory.0.try_get_value().unwrap_or_default();
+    // An address opened (a link, Back, a reload) brings its own choices (the page with them:
+    // the memory's, if they are the same).
+    if let Some(a) = route::seed(Tab::Dashboard) {
+        let s = |k| a.get(k).unwrap_or_default().to_string();
+        let filters = Filters {
+            owner: s("owner"),
+            status: s("stato"),
+            year: a.get("anno").and_then(|y| y.parse().ok()),
+            search: s("cerca"),
+        };
+        let as_of = s("atto");
+        if (&filters, &as_of) != (&kept.filters, &kept.as_of) {
+            kept = Choices {
+                filters,
+                as_of,
+                page: 0,
+            };
+        }
+    }
     let owner = RwSignal::new(kept.filters.owner);
     let status = RwSignal::new(kept.filters.status);
     let year = RwSignal::new(kept.filters.year);
@@ -111,20 +116,18 @@ pub fn Dashboard() -> impl IntoView {
             as_of: as_of.get(),
             page: page.get(),
         };
-        if let Some(r) = router {
-            let f = &choices.filters;
-            let pairs = [
-                ("owner", f.owner.clone()),
-                ("stato", f.status.clone()),
-                ("anno", f.year.map(|y| y.to_string()).unwrap_or_default()),
-                ("cerca", search.get()),
-                ("atto", choices.as_of.clone()),
-            ];
-            r.set_params(
-                Tab::Dashboard,
-                pairs.map(|(k, v)| (k.to_string(), v)).to_vec(),
-            );
+        let f = &choices.filters;
+        let mut q = String::new();
+        for (k, v) in [
+            ("owner", &f.owner),
+            ("stato", &f.status),
+            ("anno", &f.year.map(|y| y.to_string()).unwrap_or_default()),
+            ("cerca", &search.get()),
+            ("atto", &choices.as_of),
+        ] {
+            crate::fragment::pair(&mut q, k, v);
         }
+        route::set_query(Tab::Dashboard, q);
         memory.0.try_set_value(choices);
     });
     let dash = Memo::new(move |_| {
@@ -427,7 +430,7 @@ fn indicator_row(i: IndicatorView, lang: RwSignal<Lang>, state: AppState) -> imp
                     on:click=move |_| {
                         state.selected.set(Some(open_code.clone()));
                         state.tab.set(Tab::Indicator);
-                        super::route::focus_form();
+                        route::focus_form();
                     }
                 >
                     {i.code.clone()}

@@ -11,6 +11,7 @@ use crate::ui::options::indicator_options;
 use crate::ui::i18n::Tr;
 
 use crate::eval::{evaluate_in, Data, Polarity, Scope, Series};
+use crate::fragment::pair;
 use crate::lang::Lang;
 use crate::lang::{parse_formula, parse_target, tree_in_chars};
 use crate::plan::TargetCell;
@@ -24,7 +25,7 @@ use crate::ui::indicator::checked::{CheckedInput, Kind};
 use crate::ui::indicator::entry::{datum_text, read, Accept, Reading};
 use crate::ui::indicator::ops;
 use crate::ui::notice::Level;
-use crate::ui::route::Router;
+use crate::ui::route;
 use crate::ui::state::AppState;
 
 /// Data rows of an example: a measure and its texts for the table's last three years (Italian).
@@ -141,8 +142,7 @@ pub fn Lab() -> impl IntoView {
     let years = StoredValue::new(years);
     // An address opened (a link, Back) brings the experiment: formula, target, polarity and
     // the table's cells (`measure.year.language`, the text as typed in that language).
-    let router = use_context::<Router>();
-    let seed = router.and_then(|r| r.take_seed(Tab::Lab));
+    let seed = route::seed(Tab::Lab);
     let given = |k: &str, or: &str| {
         seed.as_ref()
             .and_then(|a| a.get(k))
@@ -179,8 +179,9 @@ pub fn Lab() -> impl IntoView {
     match &seed {
         Some(a) => cells.update(|c| {
             for (k, v) in &a.params {
-                let mut parts = k.rsplitn(3, '.');
-                let (Some(l), Some(Ok(y)), Some(m)) =
+                // A measure's name has no dot.
+                let mut parts = k.split('.');
+                let (Some(m), Some(Ok(y)), Some(l)) =
                     (parts.next(), parts.next().map(str::parse), parts.next())
                 else {
                     continue;
@@ -226,24 +227,22 @@ pub fn Lab() -> impl IntoView {
     });
     // The experiment in the address (replaced as it changes), to share like a playground link.
     Effect::new(move |_| {
-        let Some(r) = router else {
-            return;
-        };
-        let mut params = vec![
-            ("formula".to_string(), formula.get()),
-            ("target".to_string(), target.get()),
-        ];
+        let mut q = String::new();
+        pair(&mut q, "formula", &formula.get());
+        pair(&mut q, "target", &target.get());
         if polarity.get() == Polarity::Lower {
-            params.push(("polarita".into(), "minore".into()));
+            pair(&mut q, "polarita", "minore");
         }
         cells.with(|c| {
             for m in measures.get() {
-                for (y, t) in c.get(&m).into_iter().flat_map(|row| row.iter()) {
-                    params.push((format!("{m}.{y}.{}", t.lang.code()), t.text.clone()));
+                if let Some(row) = c.get(&m) {
+                    for (y, t) in row.iter() {
+                        pair(&mut q, &format!("{m}.{y}.{}", t.lang.code()), &t.text);
+                    }
                 }
             }
         });
-        r.set_params(Tab::Lab, params);
+        route::set_query(Tab::Lab, q);
     });
     let results = Memo::new_with_compare(
         move |_| {
