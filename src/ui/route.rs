@@ -47,7 +47,7 @@ pub fn seed(tab: Tab) -> Option<Address> {
 /// `tab`'s choices changed (`fragment::pair`s): the address follows, in the same history entry.
 pub fn set_query(tab: Tab, query: String) {
     if let Some(q) = QUERY.get() {
-        q.set(format!("{}?{query}", tab.slug()));
+        q.set([tab.slug(), "?", &query].concat());
     }
 }
 
@@ -87,7 +87,7 @@ fn open(state: AppState, query: RwSignal<String>, hash: &str) {
     // The address stays as it is until the view, built again from it (a set signal always
     // notifies), writes its choices.
     let q = hash.split_once('?').map_or("", |(_, q)| q);
-    query.set(format!("{slug}?{q}"));
+    query.set([&slug, "?", q].concat());
     state.tab.set(tab);
 }
 
@@ -96,7 +96,7 @@ fn has_code(tab: Tab) -> bool {
 }
 
 fn exists(p: &crate::plan::Plan, code: &str) -> bool {
-    p.indicators().any(|(_, _, i)| i.code == code)
+    super::indicator::ops::find(p, code).is_some()
 }
 
 /// Writes the open view's address: a new history entry when another view (or another indicator
@@ -104,7 +104,8 @@ fn exists(p: &crate::plan::Plan, code: &str) -> bool {
 fn write(state: AppState, query: RwSignal<String>) {
     let tab = state.tab.get();
     let slug = tab.slug();
-    let mut text = format!("#/{slug}");
+    let mut text = String::from("#/");
+    text.push_str(slug);
     if has_code(tab) {
         if let Some(c) = state.selected.get() {
             text.push('/');
