@@ -17,8 +17,9 @@ use super::state::AppState;
 use crate::fragment::{self, Address};
 
 thread_local! {
-    /// The open view's choices as its address writes them, `slug?query`
-    /// (`laboratorio?formula=…`): only the view named by the slug writes them. Set by `provide`.
+    /// The open view's choices as its address writes them, `#/slug?query`
+    /// (`#/laboratorio?formula=…`): set by the view named by the slug as its choices change, and
+    /// by an address opened (the choices it gives that view). Set up by `provide`.
     static QUERY: Cell<Option<RwSignal<String>>> = const { Cell::new(None) };
 }
 
@@ -38,16 +39,19 @@ pub fn provide(state: AppState) {
     Effect::new(move |_| write(state, query));
 }
 
-/// The choices an address gives `tab` as it is built: the address's, when it names `tab` (a link
-/// opened, Back, a reload; the open view's own address when it is built again).
+/// The choices `tab` starts from as it is built: those of an address opened for it (a link, Back,
+/// a reload), or its own when it is built again; none when another view was open.
 pub fn seed(tab: Tab) -> Option<Address> {
-    fragment::parse(&hash()).filter(|a| a.path.first().is_some_and(|s| s == tab.slug()))
+    QUERY
+        .get()?
+        .with_untracked(|q| fragment::parse(q))
+        .filter(|a| a.path.first().is_some_and(|s| s == tab.slug()))
 }
 
 /// `tab`'s choices changed (`fragment::pair`s): the address follows, in the same history entry.
 pub fn set_query(tab: Tab, query: String) {
     if let Some(q) = QUERY.get() {
-        q.set([tab.slug(), "?", &query].concat());
+        q.set(["#/", tab.slug(), "?", &query].concat());
     }
 }
 
@@ -84,10 +88,9 @@ fn open(state: AppState, query: RwSignal<String>, hash: &str) {
                 .push(Level::Error, "route", T::UnknownIndicator, code);
         }
     }
-    // The address stays as it is until the view, built again from it (a set signal always
-    // notifies), writes its choices.
+    // The view is built again (a set signal always notifies) from the address's choices.
     let q = hash.split_once('?').map_or("", |(_, q)| q);
-    query.set([&slug, "?", q].concat());
+    query.set(["#/", &slug, "?", q].concat());
     state.tab.set(tab);
 }
 
@@ -114,7 +117,8 @@ fn write(state: AppState, query: RwSignal<String>) {
     }
     let view = text.len();
     query.with(|q| {
-        if let Some(q) = q.strip_prefix(slug).and_then(|q| q.strip_prefix('?')) {
+        let own = q.strip_prefix("#/").and_then(|q| q.strip_prefix(slug));
+        if let Some(q) = own.and_then(|q| q.strip_prefix('?')) {
             if !q.is_empty() {
                 text.push('?');
                 text.push_str(q);

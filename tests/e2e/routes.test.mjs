@@ -176,6 +176,10 @@ test("il link di condivisione apre ancora un piano, e il messaggio dice cosa è 
 
 test("ogni esempio del Laboratorio dà un risultato (non n.d.)", async () => {
   const { ctx, page, errors } = await openApp(env.browser, `${env.url}#/laboratorio`);
+  // An address without an experiment opens the default one, with its data: a result.
+  const first = page.locator(`${tid("lab-result-2021")} ${tid("status")}`);
+  await first.waitFor();
+  assert.notEqual(await first.getAttribute("data-status"), "no_data", "the default experiment has its data");
   const buttons = page.locator(`${tid("lab-examples")} button`);
   const n = await buttons.count();
   assert.ok(n >= 10 && n <= 25, `one example per notation, not near-duplicates (${n})`);

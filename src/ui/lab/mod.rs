@@ -173,8 +173,8 @@ pub fn Lab() -> impl IntoView {
             }
         })
     };
-    match &seed {
-        Some(a) => cells.update(|c| {
+    if let Some(a) = &seed {
+        cells.update(|c| {
             for (k, v) in &a.params {
                 // A measure's name has no dot.
                 let mut parts = k.split('.');
@@ -187,8 +187,11 @@ pub fn Lab() -> impl IntoView {
                 c.get_or_insert_with(m.to_string(), Default::default)
                     .insert(y, Typed::new(v.clone(), l).in_lang(lang.get_untracked()));
             }
-        }),
-        None => fill(RATIO_ROWS),
+        });
+    }
+    // No data given: the default formula's.
+    if cells.with_untracked(|c| c.is_empty()) {
+        fill(RATIO_ROWS);
     }
     let parsed_formula =
         Memo::new_with_compare(move |_| parse_formula(&formula.get()).ok(), |_, _| true);
