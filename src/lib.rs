@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod eval;
 pub mod float;
+pub mod fragment;
 pub mod lang;
 pub mod plan;
 pub mod sorted_map;

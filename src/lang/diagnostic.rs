@@ -140,7 +140,8 @@ impl Diagnostic {
         let before = &src[..start];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = src[line_start..start].chars().count() + 1;
+        let chars = char_offsets(src);
+        let column = chars(start) - chars(line_start) + 1;
         Diagnostic {
             line,
             column,
@@ -188,6 +189,19 @@ fn visible(c: char) -> char {
         c if c.is_control() => '�',
         c => c,
     }
+}
+
+/// The character offset of each byte offset of `src` (a byte inside a character counts as that
+/// character; past the end, the character count): spans count bytes, people count characters.
+/// One pass over `src`, then each lookup is constant.
+pub fn char_offsets(src: &str) -> impl Fn(usize) -> usize {
+    let mut table = Vec::with_capacity(src.len() + 1);
+    let mut n = 0;
+    for c in src.chars() {
+        table.extend(std::iter::repeat_n(n, c.len_utf8()));
+        n += 1;
+    }
+    move |byte| table.get(byte).copied().unwrap_or(n)
 }
 
 pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {

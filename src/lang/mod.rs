@@ -21,13 +21,14 @@ mod written;
 pub use ast::*;
 pub use compose::compose;
 pub use date::Date;
-pub use diagnostic::{Diagnostic, DiagnosticKind, Expected, Found, Lang};
+pub use diagnostic::{char_offsets, Diagnostic, DiagnosticKind, Expected, Found, Lang};
 #[doc(hidden)]
 pub use parse::phases;
 pub use parse::{
     parse_formula, parse_formula_in, parse_target, parse_target_in, FUNCTIONS, KEYWORDS, MAX_CHARS,
     MAX_NESTING, MAX_TREE_DEPTH,
 };
+pub use print::tree_in_chars;
 pub use suggest::{distance, suggest};
 pub use written::{read_as, target_unit, Notation, Unit};
 

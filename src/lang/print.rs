@@ -380,3 +380,22 @@ pub(crate) fn tree_cond(c: &Cond, depth: usize, lang: Lang, out: &mut String) {
         }
     }
 }
+
+/// A tree of `src` (`Formula::tree`, `Target::tree`) with its positions (`@start..end`, bytes
+/// as the spans keep them) in characters, as error columns count them.
+pub fn tree_in_chars(tree: &str, src: &str) -> String {
+    let chars = super::char_offsets(src);
+    let mut out = String::with_capacity(tree.len());
+    for l in tree.lines() {
+        let span = l.split_once("  @").and_then(|(head, r)| {
+            let (a, b) = r.split_once("..")?;
+            Some((head, a.parse().ok()?, b.parse().ok()?))
+        });
+        match span {
+            Some((head, a, b)) => out.push_str(&format!("{head}  @{}..{}", chars(a), chars(b))),
+            None => out.push_str(l),
+        }
+        out.push('\n');
+    }
+    out
+}

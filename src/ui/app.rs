@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     super::confirm::provide();
     dashboard::provide_memory();
+    super::route::provide(state);
     #[cfg(feature = "perf-hooks")]
     super::bench::register(state);
     let lang = state.lang;

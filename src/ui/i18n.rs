@@ -117,7 +117,7 @@ strings! {
     ImportAsNew => "Importa come nuovo piano", "Import as a new plan";
     ShareLink => "Copia link di condivisione", "Copy share link";
     ShareTooBig => "Il piano è troppo grande per un link: esporta il JSON.", "The plan is too large for a link: export the JSON.";
-    ShareCopied => "Link creato (anche nella barra dell'indirizzo):", "Link created (also in the address bar):";
+    ShareCopied => "Link copiato negli appunti:", "Link copied to the clipboard:";
     SharedOpened => "Aperto un piano condiviso tramite link: è stato salvato come nuovo piano.", "Opened a plan shared by link: it was saved as a new plan.";
     SharedBad => "Il link di condivisione non contiene un piano valido.", "The share link does not contain a valid plan.";
     ChartFor => "Grafico dell'indicatore", "Chart of the indicator";
@@ -211,6 +211,9 @@ strings! {
     ChartValues => "Valori del grafico", "Chart values";
     PageBottom => "Pagina (in fondo all'elenco)", "Page (end of the list)";
     VersionsKept => "Versioni conservate:", "Versions kept:";
+    ShareMade => "Link creato (gli appunti non erano disponibili: copialo da qui):", "Link created (the clipboard was not available: copy it from here):";
+    UnknownView => "Questo indirizzo non corrisponde a nessuna vista: ecco il Cruscotto.", "This address names no view: here is the Dashboard.";
+    UnknownIndicator => "Nessun indicatore con questo codice nel piano aperto:", "No indicator with this code in the open plan:";
     VersionsShort => "Lo spazio del browser non basta per tutte: sono conservate le più recenti.", "The browser's storage cannot hold them all: the newest are kept.";
     AchievementAxis => "Raggiungimento (%)", "Achievement (%)";
     ChartHint => "Passa sopra il grafico, toccalo o usa le frecce per leggere i valori di un anno.", "Hover over or tap the chart, or use the arrow keys, to read a year's values.";

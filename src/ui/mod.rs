@@ -25,6 +25,7 @@ pub mod offline;
 pub mod options;
 pub mod plans;
 pub mod report;
+pub mod route;
 pub mod state;
 pub mod storage;
 pub mod storage_status;

@@ -45,9 +45,11 @@ test("un target digitato tasto per tasto (>= 9,,5%) non entra mai nel piano; Esc
   const row2021 = values.locator("tbody tr", { has: page.locator("th", { hasText: /^2021$/ }) });
   const target2021 = await row2021.locator("td").nth(2).innerText();
   assert.match(target2021, /^90(,0+)?\s?%$/, `the chart's 2021 target is the committed 90 %: ${target2021}`);
-  // Reload: the typed text is still there with its error, the plan still has 90%.
+  // Reload: the typed text is still there with its error, the plan still has 90%. (A reload
+  // keeps the view, the charts: back to the Cruscotto.)
   await page.reload();
   await page.waitForSelector(tid("app"));
+  await page.click(tid("tab-cruscotto"));
   assert.equal(await cellTarget(page, "9.7", 2021), targetBefore, "storage kept the committed target");
   await page.waitForSelector(`${tid("row-9.7")} ${tid("unfinished")}`);
   await page.click(tid("tab-indicatore"));
@@ -366,6 +368,8 @@ test("Versioni: ogni salvataggio è una versione con cosa è cambiato; anteprima
   await saved(page);
   await page.reload();
   await page.waitForSelector(tid("app"));
+  // A reload keeps the view (the indicator's): the restored objective is seen on the Cruscotto.
+  await page.click(tid("tab-cruscotto"));
   await page.click(tid("versions-toggle"));
   const summaries = await page.locator(tid("version-summary")).allInnerTexts();
   assert.equal(summaries[0], "rimosso obiettivo 9", `newest first: ${summaries}`);

@@ -16,6 +16,7 @@ use super::example;
 use super::format;
 use super::i18n::{Lang, T};
 use super::notice::Level;
+use super::route;
 use super::state::AppState;
 use crate::eval::Status;
 
@@ -48,7 +49,26 @@ pub fn Dashboard() -> impl IntoView {
     // Without the App's memory (a Cruscotto mounted alone) the choices last as long as it does.
     let memory =
         use_context::<Memory>().unwrap_or_else(|| Memory(StoredValue::new(Choices::default())));
-    let kept = memory.0.try_get_value().unwrap_or_default();
+    let mut kept = memory.0.try_get_value().unwrap_or_default();
+    // An address opened (a link, Back, a reload) brings its own choices (the page with them:
+    // the memory's, if they are the same).
+    if let Some(a) = route::seed(Tab::Dashboard) {
+        let s = |k| a.get(k).unwrap_or_default().to_string();
+        let filters = Filters {
+            owner: s("owner"),
+            status: s("stato"),
+            year: a.get("anno").and_then(|y| y.parse().ok()),
+            search: s("cerca"),
+        };
+        let as_of = s("atto");
+        if (&filters, &as_of) != (&kept.filters, &kept.as_of) {
+            kept = Choices {
+                filters,
+                as_of,
+                page: 0,
+            };
+        }
+    }
     let owner = RwSignal::new(kept.filters.owner);
     let status = RwSignal::new(kept.filters.status);
     let year = RwSignal::new(kept.filters.year);
@@ -96,6 +116,18 @@ pub fn Dashboard() -> impl IntoView {
             as_of: as_of.get(),
             page: page.get(),
         };
+        let f = &choices.filters;
+        let mut q = String::new();
+        for (k, v) in [
+            ("owner", &f.owner),
+            ("stato", &f.status),
+            ("anno", &f.year.map(|y| y.to_string()).unwrap_or_default()),
+            ("cerca", &search.get()),
+            ("atto", &choices.as_of),
+        ] {
+            crate::fragment::pair(&mut q, k, v);
+        }
+        route::set_query(Tab::Dashboard, q);
         memory.0.try_set_value(choices);
     });
     let dash = Memo::new(move |_| {
@@ -398,6 +430,7 @@ fn indicator_row(i: IndicatorView, lang: RwSignal<Lang>, state: AppState) -> imp
                     on:click=move |_| {
                         state.selected.set(Some(open_code.clone()));
                         state.tab.set(Tab::Indicator);
+                        route::focus_form();
                     }
                 >
                     {i.code.clone()}

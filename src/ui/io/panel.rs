@@ -91,6 +91,8 @@ pub fn IoPanel() -> impl IntoView {
     let pending = RwSignal::new(Pending::None);
     let over = RwSignal::new(false);
     let link = RwSignal::new(String::new());
+    // Whether the last link reached the clipboard (the browser may refuse): the message says so.
+    let copied = RwSignal::new(false);
     // Focus goes to the panel that appears (confirmation or problems) and back to the file
     // picker when it closes: a keyboard or screen-reader user is never left on a removed node.
     let picker = NodeRef::<leptos::html::Input>::new();
@@ -224,10 +226,15 @@ pub fn IoPanel() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match share::link(&json).await {
                 Some(l) => {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.navigator().clipboard().write_text(&l);
-                    }
+                    copied.try_set(false);
+                    let done = web_sys::window().map(|w| w.navigator().clipboard().write_text(&l));
                     link.try_set(l);
+                    // The message says whether the link reached the clipboard (it may be refused).
+                    if let Some(done) = done {
+                        if wasm_bindgen_futures::JsFuture::from(done).await.is_ok() {
+                            copied.try_set(true);
+                        }
+                    }
                 }
                 None => {
                     link.try_set(String::new());
@@ -255,7 +262,7 @@ pub fn IoPanel() -> impl IntoView {
         </div>
         <Show when=move || !link.get().is_empty()>
             <p class="share-out">
-                <Tr k=T::ShareCopied />
+                {move || t(if copied.get() { T::ShareCopied } else { T::ShareMade })}
                 " "
                 <input readonly data-testid="share-url" prop:value=move || link.get() aria-label=move || t(T::ShareLink) />
             </p>

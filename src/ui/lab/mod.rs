@@ -11,10 +11,12 @@ use crate::ui::options::indicator_options;
 use crate::ui::i18n::Tr;
 
 use crate::eval::{evaluate_in, Data, Polarity, Scope, Series};
+use crate::fragment::pair;
 use crate::lang::Lang;
-use crate::lang::{parse_formula, parse_target};
-use crate::plan::{self, TargetCell};
+use crate::lang::{parse_formula, parse_target, tree_in_chars};
+use crate::plan::TargetCell;
 use crate::sorted_map::{SortedMap, SortedSet};
+use crate::ui::app::Tab;
 use crate::ui::badge::StatusBadge;
 use crate::ui::dashboard::model::value_text;
 use crate::ui::format;
@@ -23,38 +25,65 @@ use crate::ui::indicator::checked::{CheckedInput, Kind};
 use crate::ui::indicator::entry::{datum_text, read, Accept, Reading};
 use crate::ui::indicator::ops;
 use crate::ui::notice::Level;
+use crate::ui::route;
 use crate::ui::state::AppState;
 
-/// Every distinct target notation of the default plan, in order of first appearance.
-pub fn seed_notations() -> Vec<String> {
-    let plan = plan::default_plan();
-    let mut seen = SortedSet::new();
-    let mut out = Vec::new();
-    for (_, _, i) in plan.indicators() {
-        for cell in i.targets.values() {
-            if let Some(text) = &cell.text {
-                if seen.insert(text.clone()) {
-                    out.push(text.clone());
-                }
-            }
-        }
-    }
-    // How other offices' plans write targets (docs/language.md §8).
-    out.extend(
-        [
-            "non inferiore al 90%",
-            "almeno 2.355",
-            "80-90%",
-            "<= 10 gg.",
-            "entro il 31 dicembre 2019",
-            "entro il 30/06",
-            "+5% rispetto al 2019",
-            "SI",
-        ]
-        .map(String::from),
-    );
-    out
-}
+/// Data rows of an example: a measure and its texts for the table's last three years (Italian).
+type Rows = &'static [(&'static str, [&'static str; 3])];
+
+/// The formula of most examples and its data (last three years of the table).
+const RATIO: &str = "fascicoli_creati / fascicoli_ricevuti";
+const RATIO_ROWS: Rows = &[
+    ("fascicoli_creati", ["17", "40", "88"]),
+    ("fascicoli_ricevuti", ["20", "45", "100"]),
+];
+/// The ratio's rows with a cluster average.
+const CLUSTER_ROWS: Rows = &[
+    RATIO_ROWS[0],
+    RATIO_ROWS[1],
+    ("media_cluster", ["0,8", "0,85", "0,9"]),
+];
+const DATE_ROWS: Rows = &[(
+    "data_completamento",
+    ["15/10/2019", "20/12/2019", "10/01/2020"],
+)];
+const PRATICHE_ROWS: Rows = &[("pratiche", ["2100", "2355", "2600"])];
+
+/// One example per distinct target notation (of the default plan and of other offices' plans,
+/// docs/language.md §8): the target, a formula and the data rows it needs (Italian), so that
+/// every example gives a result.
+pub const EXAMPLES: &[(&str, &str, Rows)] = &[
+    ("100%", RATIO, RATIO_ROWS),
+    ("≥ 80%", RATIO, RATIO_ROWS),
+    ("≥ 80% parziale da 60%", RATIO, RATIO_ROWS),
+    (
+        "≥3,5",
+        "soddisfazione",
+        &[("soddisfazione", ["3,2", "3,6", "4,1"])],
+    ),
+    ("Anno di rilevazione", RATIO, RATIO_ROWS),
+    ("X < X-1", RATIO, RATIO_ROWS),
+    (
+        "ITP < -10",
+        "variazione",
+        &[("variazione", ["-5", "-12", "-20"])],
+    ),
+    ("≥ media", RATIO, CLUSTER_ROWS),
+    ("scostamento max 0,02 da media cluster", RATIO, CLUSTER_ROWS),
+    ("31/12/2019", "data_completamento", DATE_ROWS),
+    ("entro il 31 dicembre 2019", "data_completamento", DATE_ROWS),
+    ("non inferiore al 90%", RATIO, RATIO_ROWS),
+    ("80-90%", RATIO, RATIO_ROWS),
+    ("almeno 2.355", "pratiche", PRATICHE_ROWS),
+    (
+        "<= 10 gg.",
+        "giorni_medi",
+        &[("giorni_medi", ["12", "10", "8"])],
+    ),
+    ("entro il 30/06", "data_completamento", DATE_ROWS),
+    ("+5% rispetto al 2019", "pratiche", PRATICHE_ROWS),
+    ("SI", "realizzato", &[("realizzato", ["0", "1", "1"])]),
+];
 
 /// A cell of the data table: the text as typed and the language it was typed in, so that a
 /// language switch never changes what it means (`1.234` typed in Italian stays one thousand two
@@ -108,51 +137,62 @@ pub fn Lab() -> impl IntoView {
     // The period of the data is the table's columns: a column left empty is a missing datum.
     let period = (years.first().copied().unwrap_or(last), last);
     let years = StoredValue::new(years);
-    let formula = RwSignal::new("fascicoli_creati / fascicoli_ricevuti".to_string());
-    let target = RwSignal::new(">= 80%".to_string());
+    // An address opened (a link, Back) brings the experiment: formula, target, polarity and
+    // the table's cells (`measure.year.language`, the text as typed in that language).
+    let seed = route::seed(Tab::Lab);
+    let given = |k: &str, or: &str| {
+        seed.as_ref()
+            .and_then(|a| a.get(k))
+            .unwrap_or(or)
+            .to_string()
+    };
+    let formula = RwSignal::new(given("formula", RATIO));
+    let target = RwSignal::new(given("target", ">= 80%"));
     // Whether the text shown in each field has an error: results then belong to no text shown,
     // so they are not shown, and nothing can be applied.
     let formula_bad = RwSignal::new(false);
     let target_bad = RwSignal::new(false);
     let shown_bad = move || formula_bad.get() || target_bad.get();
-    let polarity = RwSignal::new(Polarity::Higher);
-    // Data typed in the table: measure → year → text and the language it was typed in.
-    let cells: RwSignal<SortedMap<String, SortedMap<i32, Typed>>> = RwSignal::new({
-        let mut m = SortedMap::new();
-        let ys = years.get_value();
-        let l = lang.get_untracked();
-        let a = [17.0, 40.0, 88.0];
-        let b = [20.0, 45.0, 100.0];
-        m.insert(
-            "fascicoli_creati".to_string(),
-            ys.iter()
-                .zip(a)
-                .map(|(y, v)| (*y, Typed::new(format::num(v, l), l)))
-                .collect(),
-        );
-        m.insert(
-            "fascicoli_ricevuti".to_string(),
-            ys.iter()
-                .zip(b)
-                .map(|(y, v)| (*y, Typed::new(format::num(v, l), l)))
-                .collect(),
-        );
-        m
+    let polarity = RwSignal::new(if given("polarita", "") == "minore" {
+        Polarity::Lower
+    } else {
+        Polarity::Higher
     });
-    // A language switch redraws the cells in the new language's format, never rereads them.
-    Effect::new(move |prev: Option<Lang>| {
-        let l = lang.get();
-        if prev.is_some_and(|p| p != l) {
-            cells.update(|c| {
-                for row in c.values_mut() {
-                    for cell in row.values_mut() {
-                        *cell = cell.in_lang(l);
+    // Data typed in the table: measure → year → text and the language it was typed in.
+    let cells: RwSignal<SortedMap<String, SortedMap<i32, Typed>>> = RwSignal::new(SortedMap::new());
+    let fill = move |rows: Rows| {
+        let l = lang.get_untracked();
+        cells.update(|c| {
+            for (m, values) in rows {
+                let row = c.get_or_insert_with(m.to_string(), Default::default);
+                for (y, v) in years.get_value().into_iter().zip(values) {
+                    if row.get(&y).is_none_or(|t| t.text.trim().is_empty()) {
+                        row.insert(y, Typed::new(*v, Lang::It).in_lang(l));
                     }
                 }
-            });
-        }
-        l
-    });
+            }
+        })
+    };
+    if let Some(a) = &seed {
+        cells.update(|c| {
+            for (k, v) in &a.params {
+                // A measure's name has no dot.
+                let mut parts = k.split('.');
+                let (Some(m), Some(Ok(y)), Some(l)) =
+                    (parts.next(), parts.next().map(str::parse), parts.next())
+                else {
+                    continue;
+                };
+                let l = if l == "en" { Lang::En } else { Lang::It };
+                c.get_or_insert_with(m.to_string(), Default::default)
+                    .insert(y, Typed::new(v.clone(), l).in_lang(lang.get_untracked()));
+            }
+        });
+    }
+    // No data given: the default formula's.
+    if cells.with_untracked(|c| c.is_empty()) {
+        fill(RATIO_ROWS);
+    }
     let parsed_formula =
         Memo::new_with_compare(move |_| parse_formula(&formula.get()).ok(), |_, _| true);
     let parsed_target =
@@ -170,6 +210,37 @@ pub fn Lab() -> impl IntoView {
             }
         });
         names.into_iter().collect::<Vec<_>>()
+    });
+    // A language switch redraws the cells in the new language's format, never rereads them.
+    // The experiment is in the address (replaced as it changes), to share like a playground link.
+    Effect::new(move |prev: Option<Lang>| {
+        let l = lang.get();
+        if prev.is_some_and(|p| p != l) {
+            cells.update(|c| {
+                for row in c.values_mut() {
+                    for cell in row.values_mut() {
+                        *cell = cell.in_lang(l);
+                    }
+                }
+            });
+        }
+        let mut q = String::new();
+        pair(&mut q, "formula", &formula.get());
+        pair(&mut q, "target", &target.get());
+        if polarity.get() == Polarity::Lower {
+            pair(&mut q, "polarita", "minore");
+        }
+        cells.with(|c| {
+            for m in measures.get() {
+                if let Some(row) = c.get(&m) {
+                    for (y, t) in row.iter() {
+                        pair(&mut q, &format!("{m}.{y}.{}", t.lang.code()), &t.text);
+                    }
+                }
+            }
+        });
+        route::set_query(Tab::Lab, q);
+        l
     });
     let results = Memo::new_with_compare(
         move |_| {
@@ -284,17 +355,21 @@ pub fn Lab() -> impl IntoView {
                         <Tr k=T::Polarity />
                         <select on:change=move |ev| polarity.set(if event_target_value(&ev) == "lower" { Polarity::Lower } else { Polarity::Higher })>
                             <option value="higher"><Tr k=T::HigherBetter /></option>
-                            <option value="lower"><Tr k=T::LowerBetter /></option>
+                            <option value="lower" selected=polarity.get_untracked() == Polarity::Lower><Tr k=T::LowerBetter /></option>
                         </select>
                     </label>
                 </div>
                 <h3><Tr k=T::LabExamples /></h3>
                 <div class="examples" data-testid="lab-examples">
-                    {seed_notations()
-                        .into_iter()
-                        .map(|n| {
-                            let n2 = n.clone();
-                            view! { <button on:click=move |_| target.set(n2.clone())>{n}</button> }
+                    {EXAMPLES
+                        .iter()
+                        .map(|&(tg, f, rows)| {
+                            let pick = move |_| {
+                                fill(rows);
+                                formula.set(f.to_string());
+                                target.set(tg.to_string());
+                            };
+                            view! { <button on:click=pick>{tg}</button> }
                         })
                         .collect_view()}
                 </div>
@@ -404,8 +479,9 @@ pub fn Lab() -> impl IntoView {
                         if shown_bad() {
                             return String::new();
                         }
-                        let mut s = parsed_formula.with(|f| f.as_ref().map(|f| f.tree_in(lang.get())).unwrap_or_default());
-                        s.push_str(&parsed_target.with(|t| t.as_ref().map(|t| t.tree_in(lang.get())).unwrap_or_default()));
+                        // Labels in the page's language, positions in characters as the error columns count them.
+                        let mut s = parsed_formula.with(|f| f.as_ref().map(|f| tree_in_chars(&f.tree_in(lang.get()), &formula.get())).unwrap_or_default());
+                        s.push_str(&parsed_target.with(|t| t.as_ref().map(|t| tree_in_chars(&t.tree_in(lang.get()), &target.get())).unwrap_or_default()));
                         s
                     }}
                 </pre>

@@ -145,7 +145,7 @@ impl AppState {
     }
 
     /// `#piano=…` in the address: decode, validate, save as a new plan.
-    pub(super) fn open_shared_link(&self) -> bool {
+    pub(crate) fn open_shared_link(&self) -> bool {
         let Some(w) = web_sys::window() else {
             return false;
         };
