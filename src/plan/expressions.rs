@@ -33,10 +33,9 @@ enum Verdict {
     Parsed(Option<(String, String)>),
 }
 
-/// `path` (the indicator's JSON path) is written only for a problem: most indicators have none.
 pub(super) fn check_indicator<'p>(
     indicator: &'p Indicator,
-    path: &dyn Fn() -> String,
+    path: &str,
     out: &mut Vec<Problem>,
     checked: &mut Checked<'p>,
 ) {
@@ -48,7 +47,8 @@ pub(super) fn check_indicator<'p>(
                 .unwrap_or_default()
         });
         if !diagnostics.is_empty() {
-            let at = format!("{}.formula", path());
+            // Written only for a problem: most formulas have none.
+            let at = format!("{path}.formula");
             out.extend(
                 diagnostics
                     .iter()
@@ -58,7 +58,7 @@ pub(super) fn check_indicator<'p>(
     }
     for (year, cell) in &indicator.targets {
         let Some(text) = &cell.text else { continue };
-        let at = || format!("{}.targets.{year}.text", path());
+        let at = || format!("{path}.targets.{year}.text");
         let check =
             checked
                 .targets

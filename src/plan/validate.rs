@@ -102,7 +102,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 format!("duplicate mission \"{}\"", m.code),
             );
         }
-        check_weight(&mut problems, || mpath.clone(), m.weight);
+        check_weight(&mut problems, &mpath, m.weight);
         for (oi, o) in m.objectives.iter().enumerate() {
             let opath = format!("{mpath}.objectives[{oi}]");
             if objective_repeated.next().unwrap_or(false) {
@@ -112,7 +112,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                     format!("duplicate objective number {}", o.number),
                 );
             }
-            check_weight(&mut problems, || opath.clone(), o.weight);
+            check_weight(&mut problems, &opath, o.weight);
             if let Some(y) = o.first_year.filter(|y| !in_years(*y)) {
                 problems.add(
                     format!("{opath}.first_year"),
@@ -121,21 +121,20 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 );
             }
             for (ii, ind) in o.indicators.iter().enumerate() {
-                // Built only for a problem: most indicators have none (10 000 paths cost ~1 ms).
-                let ipath = || format!("{opath}.indicators[{ii}]");
+                let ipath = format!("{opath}.indicators[{ii}]");
                 let (code_repeated, short_repeated) = (
                     code_repeated.next().unwrap_or(false),
                     short_repeated.next().unwrap_or(false),
                 );
                 if ind.code.trim().is_empty() {
                     problems.add(
-                        format!("{}.code", ipath()),
+                        format!("{ipath}.code"),
                         "codice vuoto".into(),
                         "empty code".into(),
                     );
                 } else if code_repeated {
                     problems.add(
-                        format!("{}.code", ipath()),
+                        format!("{ipath}.code"),
                         format!("codice indicatore «{}» ripetuto", ind.code),
                         format!("duplicate indicator code \"{}\"", ind.code),
                     );
@@ -143,17 +142,17 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 if let Some(short) = ind.short_code.as_deref() {
                     if short_repeated {
                         problems.add(
-                            format!("{}.short_code", ipath()),
+                            format!("{ipath}.short_code"),
                             format!("nome breve «{short}» già usato da un altro indicatore"),
                             format!("short code \"{short}\" already used by another indicator"),
                         );
                     }
                 }
-                check_weight(&mut problems, ipath, ind.weight);
+                check_weight(&mut problems, &ipath, ind.weight);
                 for (k, owner) in ind.owners.iter().enumerate() {
                     if plan.owner(owner).is_none() {
                         problems.add(
-                            format!("{}.owners[{k}]", ipath()),
+                            format!("{ipath}.owners[{k}]"),
                             format!("owner «{owner}» inesistente (non è in \"owners\")"),
                             format!("unknown owner \"{owner}\" (not in \"owners\")"),
                         );
@@ -163,7 +162,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                     if let Some(id) = ev.deliberation.as_deref() {
                         if plan.deliberation(id).is_none() {
                             problems.add(
-                                format!("{}.revisions[{k}].deliberation", ipath()),
+                                format!("{ipath}.revisions[{k}].deliberation"),
                                 format!(
                                     "deliberazione «{id}» inesistente (non è in \"deliberations\")"
                                 ),
@@ -174,7 +173,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 }
                 for year in ind.targets.keys().filter(|y| !in_years(**y)) {
                     problems.add(
-                        format!("{}.targets.{year}", ipath()),
+                        format!("{ipath}.targets.{year}"),
                         format!("anno {year} fuori dagli anni del piano ({first}–{last})"),
                         format!("year {year} outside the plan's years ({first}–{last})"),
                     );
@@ -186,12 +185,9 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                         .keys()
                         .filter(|y| **y < first - DATA_LOOKBACK || **y > last)
                     {
-                        let path = match name {
-                            Some(name) => format!("{}.data.{name}.{year}", ipath()),
-                            None => format!("{}.values.{year}", ipath()),
-                        };
+                        let name = name.map_or_else(|| "values".into(), |n| format!("data.{n}"));
                         problems.add(
-                            path,
+                            format!("{ipath}.{name}.{year}"),
                             format!(
                                 "anno {year} fuori intervallo ({}–{last})",
                                 first - DATA_LOOKBACK
@@ -248,8 +244,7 @@ pub fn weight_ok(w: f64) -> bool {
     (0.0..=WEIGHT_MAX).contains(&w)
 }
 
-/// `path` is built only when the weight is wrong.
-fn check_weight(problems: &mut Problems, path: impl FnOnce() -> String, w: f64) {
+fn check_weight(problems: &mut Problems, path: &str, w: f64) {
     if !weight_ok(w) {
         // 1e308 as "1e308", not as 309 digits.
         let (it, en) = if w.is_finite() && w.abs() < 1e12 {
@@ -258,7 +253,7 @@ fn check_weight(problems: &mut Problems, path: impl FnOnce() -> String, w: f64) 
             (format!("{w:e}"), format!("{w:e}"))
         };
         problems.add(
-            format!("{}.weight", path()),
+            format!("{path}.weight"),
             format!("peso {it} non valido: dev'essere un numero tra 0 e 1.000.000 (0 = escluso dalla media)"),
             format!("invalid weight {en}: it must be a number between 0 and 1,000,000 (0 = left out of the average)"),
         );
