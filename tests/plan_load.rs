@@ -573,3 +573,51 @@ fn syntax_is_checked_everywhere_before_the_envelope() {
         matches!(load(escaped), Err(LoadError::Invalid(p)) if p[0].message == "manca il campo \"title\"")
     );
 }
+
+#[test]
+fn a_year_out_of_range_in_a_series_names_the_series() {
+    let mut plan: serde_json::Value = serde_json::from_str(&fixture("minimal_plan.json")).unwrap();
+    let ind = &mut plan["missions"][0]["objectives"][0]["indicators"];
+    ind[0]["data"]["documenti_fascicolati"]["1990"] = 5.into();
+    ind[1]["values"] = serde_json::json!({ "2019": 1.1, "2021": 1.2 });
+    let problems = match load(&plan.to_string()) {
+        Err(LoadError::Invalid(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    // The plan covers 2018–2020; data may go back 20 years.
+    assert!(has(
+        &problems,
+        "missions[0].objectives[0].indicators[0].data.documenti_fascicolati.1990",
+        "anno 1990 fuori intervallo (1998–2020)"
+    ));
+    assert!(has(
+        &problems,
+        "missions[0].objectives[0].indicators[1].values.2021",
+        "anno 2021 fuori intervallo (1998–2020)"
+    ));
+    assert_eq!(problems.len(), 2, "{problems:?}");
+}
+
+#[test]
+fn one_target_text_on_indicators_of_different_units_is_judged_on_each() {
+    // Each distinct text is checked once; its unit must still meet each indicator's own.
+    for (units, wrong) in [(["%", "giorni"], 0), (["giorni", "%"], 1)] {
+        let mut plan: serde_json::Value =
+            serde_json::from_str(&fixture("minimal_plan.json")).unwrap();
+        let ind = &mut plan["missions"][0]["objectives"][0]["indicators"];
+        for (i, unit) in units.iter().enumerate() {
+            ind[i]["unit"] = (*unit).into();
+            ind[i]["targets"]["2019"]["text"] = "<= 10 gg.".into();
+        }
+        let problems = match load(&plan.to_string()) {
+            Err(LoadError::Invalid(p)) => p,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(has(
+            &problems,
+            &format!("missions[0].objectives[0].indicators[{wrong}].targets.2019.text"),
+            "target in giorni su un indicatore in «%»"
+        ));
+    }
+}

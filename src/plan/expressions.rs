@@ -21,7 +21,13 @@ pub(super) struct Checked<'p> {
     pub(super) notation: Notation,
 }
 
-enum TargetCheck {
+struct TargetCheck {
+    verdict: Verdict,
+    /// The unit the text writes (`10 gg.`), to compare with the indicator's.
+    unit: Option<Unit>,
+}
+
+enum Verdict {
     Invalid(Vec<Diagnostic>),
     /// Parses; what is wrong with it whatever the data (Italian, English), if anything.
     Parsed(Option<(String, String)>),
@@ -40,45 +46,49 @@ pub(super) fn check_indicator<'p>(
                 .err()
                 .unwrap_or_default()
         });
-        let at = format!("{path}.formula");
-        out.extend(
-            diagnostics
-                .iter()
-                .map(|d| problem(&at, "formula non valida", "invalid formula", d)),
-        );
+        if !diagnostics.is_empty() {
+            // Written only for a problem: most formulas have none.
+            let at = format!("{path}.formula");
+            out.extend(
+                diagnostics
+                    .iter()
+                    .map(|d| problem(&at, "formula non valida", "invalid formula", d)),
+            );
+        }
     }
     for (year, cell) in &indicator.targets {
         let Some(text) = &cell.text else { continue };
         let at = || format!("{path}.targets.{year}.text");
-        let check = checked
-            .targets
-            .entry((text.as_str(), indicator.polarity))
-            .or_insert_with(|| match parse_target_in(text, notation) {
-                Err(diagnostics) => TargetCheck::Invalid(diagnostics),
-                // What is wrong whatever the data (a partial floor beyond the target).
-                Ok(target) => TargetCheck::Parsed(
-                    target_problem(&target, indicator.polarity, Lang::It).zip(target_problem(
-                        &target,
-                        indicator.polarity,
-                        Lang::En,
-                    )),
-                ),
-            });
-        match check {
-            TargetCheck::Invalid(diagnostics) => out.extend(
+        let check =
+            checked
+                .targets
+                .entry((text.as_str(), indicator.polarity))
+                .or_insert_with(|| TargetCheck {
+                    verdict: match parse_target_in(text, notation) {
+                        Err(diagnostics) => Verdict::Invalid(diagnostics),
+                        // What is wrong whatever the data (a partial floor beyond the target).
+                        Ok(target) => Verdict::Parsed(
+                            target_problem(&target, indicator.polarity, Lang::It)
+                                .zip(target_problem(&target, indicator.polarity, Lang::En)),
+                        ),
+                    },
+                    unit: target_unit(text),
+                });
+        match &check.verdict {
+            Verdict::Invalid(diagnostics) => out.extend(
                 diagnostics
                     .iter()
                     .map(|d| problem(&at(), "target non valido", "invalid target", d)),
             ),
-            TargetCheck::Parsed(Some((it, en))) => out.push(Problem::new(
+            Verdict::Parsed(Some((it, en))) => out.push(Problem::new(
                 at(),
                 format!("target non valido: {it}"),
                 format!("invalid target: {en}"),
             )),
-            TargetCheck::Parsed(None) => {}
+            Verdict::Parsed(None) => {}
         }
         // `<= 10 gg.` on an indicator in %: the target's unit must be the indicator's.
-        if let (Some(written), Some(unit)) = (target_unit(text), indicator.unit.as_deref()) {
+        if let (Some(written), Some(unit)) = (check.unit, indicator.unit.as_deref()) {
             if let Some((it, en)) = unit_mismatch(written, unit) {
                 out.push(Problem::new(at(), it, en));
             }

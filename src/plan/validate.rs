@@ -178,13 +178,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                         format!("year {year} outside the plan's years ({first}–{last})"),
                     );
                 }
-                let series = ind.data.iter().map(|(n, s)| (format!("data.{n}"), s));
-                let values = std::iter::once(("values".to_string(), &ind.values));
-                for (name, s) in series.chain(values) {
+                // The series' names (`data.NAME`, `values`) written only for a problem.
+                let series = ind.data.iter().map(|(n, s)| (Some(n), s));
+                for (name, s) in series.chain([(None, &ind.values)]) {
                     for year in s
                         .keys()
                         .filter(|y| **y < first - DATA_LOOKBACK || **y > last)
                     {
+                        let name = name.map_or_else(|| "values".into(), |n| format!("data.{n}"));
                         problems.add(
                             format!("{ipath}.{name}.{year}"),
                             format!(
