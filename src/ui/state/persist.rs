@@ -224,8 +224,10 @@ impl AppState {
             };
             if this.active.get_untracked() != id {
                 // Another plan was opened meanwhile: this one is still written, if still listed.
-                if this.plans.with_untracked(|p| p.iter().any(|e| e.id == id)) {
-                    let _ = storage::write_plan_text(&id, &text);
+                if this.plans.with_untracked(|p| p.iter().any(|e| e.id == id))
+                    && storage::write_plan_text(&id, &text).is_err()
+                {
+                    this.notices.push(Level::Error, "quota", T::QuotaFull, "");
                 }
             } else if this.revision.get_untracked() == revision
                 && matches!(
